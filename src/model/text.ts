@@ -1,0 +1,42 @@
+/** Header and name matching: case-, accent- and spacing-insensitive, with m² read as m2. */
+export function normalizeName(value: unknown): string {
+  return String(value ?? "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/²/g, "2")
+    .replace(/[_\s]+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** Names of Excel's error values, as range.values and our .xlsx reader give them. */
+const EXCEL_ERRORS = new Set([
+  "#N/A",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
+
+export function isExcelError(value: unknown): value is string {
+  return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Format a number the Dutch way for messages: 1.234,5. */
+export function formatNumberNl(value: number, digits = 2): string {
+  return value.toLocaleString("nl-NL", { maximumFractionDigits: digits });
+}

@@ -1,0 +1,32 @@
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { App } from "./App";
+import { languageFor } from "./i18n";
+
+/** Dark when Office's theme background is dark. */
+function prefersDark(): boolean {
+  try {
+    const bg = Office.context?.officeTheme?.bodyBackgroundColor;
+    if (!bg) return false;
+    const n = parseInt(bg.replace("#", ""), 16);
+    const luminance = 0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255);
+    return luminance < 128;
+  } catch {
+    return false;
+  }
+}
+
+const container = document.getElementById("container");
+if (container) {
+  const root = createRoot(container);
+  Office.onReady((info) => {
+    const host = info.host ? String(info.host) : null;
+    const language = languageFor(host ? Office.context.displayLanguage : navigator.language);
+    root.render(
+      <FluentProvider theme={prefersDark() ? webDarkTheme : webLightTheme}>
+        <App host={host} language={language} />
+      </FluentProvider>,
+    );
+  });
+}

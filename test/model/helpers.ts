@@ -1,0 +1,33 @@
+import type { WorkbookTables } from "../../src/model";
+
+/** A small plan in table form, editable per test. */
+export function smallTables(overrides: Partial<Record<string, unknown[][]>> = {}): WorkbookTables {
+  return {
+    Formatie: [
+      ["Eenheid", "Functiegroep", "Schaal", "FTE", "Kosten per FTE", "Beschermd"],
+      ["A", "Primair", 10, 60, 100000, "nee"],
+      ["A", "Bedrijfsvoering", 8, 30, 80000, "nee"],
+      ["B", "Lijnmanagement", 13, 10, 120000, "nee"],
+    ],
+    Inhuur: [
+      ["Eenheid", "Categorie", "Bedrag"],
+      ["A", 6, 1_000_000],
+      ["B", "Uitzendkrachten", 500_000],
+    ],
+    Huisvesting: [
+      ["Locatie", "m2", "Kosten per m2"],
+      ["Den Haag", 2000, 300],
+    ],
+    Parameters: [
+      ["Parameter", "Waarde"],
+      ["Basisjaar", 2026],
+      ["Eindjaar", 2030],
+    ],
+    Taakstelling: [
+      ["Jaar", "Bedrag"],
+      [2030, 1_000_000],
+    ],
+    Scenarios: [["Scenario", "Hefboom", "Waarde", "Filter", "Inbesteden", "Volgorde"]],
+    ...overrides,
+  };
+}

@@ -1,0 +1,78 @@
+/* Builds the shared runtime: one taskpane.html that hosts the task pane and the custom functions. */
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const devUrl = "https://localhost:3000/";
+// Where the production build will be hosted; set FP_PRODUCTION_URL when deploying.
+const productionUrl = process.env.FP_PRODUCTION_URL || "https://formatieplanner.example.nl/";
+
+/** Certificates made by `npx office-addin-dev-certs install`; plain http when there are none. */
+function httpsOptions() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return null;
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+}
+
+module.exports = (env, options) => {
+  const dev = options.mode !== "production";
+  const https = dev ? httpsOptions() : null;
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      ],
+    },
+    performance: { maxAssetSize: 3_000_000, maxEntrypointSize: 3_000_000 },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/help", to: "help" },
+          {
+            // Self-hosted office.js with the sibling files it loads at start (no CDN at run time).
+            from: "node_modules/@microsoft/office-js/dist",
+            to: "office-js",
+            globOptions: {
+              ignore: ["**/*.debug.js", "**/*.d.ts", "**/office-vsdoc.js", "**/outlook*", "**/onenote*", "**/powerpoint*", "**/word*", "**/access*", "**/project*", "**/visio*", "**/html2canvas*"],
+            },
+          },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().split(devUrl).join(productionUrl);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : { type: "http" },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      static: { directory: path.join(__dirname, "dist") },
+    },
+  };
+};
