@@ -35,7 +35,11 @@ module.exports = (env, options) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
       ],
     },
     performance: { maxAssetSize: 3_000_000, maxEntrypointSize: 3_000_000 },
@@ -55,7 +59,19 @@ module.exports = (env, options) => {
             from: "node_modules/@microsoft/office-js/dist",
             to: "office-js",
             globOptions: {
-              ignore: ["**/*.debug.js", "**/*.d.ts", "**/office-vsdoc.js", "**/outlook*", "**/onenote*", "**/powerpoint*", "**/word*", "**/access*", "**/project*", "**/visio*", "**/html2canvas*"],
+              ignore: [
+                "**/*.debug.js",
+                "**/*.d.ts",
+                "**/office-vsdoc.js",
+                "**/outlook*",
+                "**/onenote*",
+                "**/powerpoint*",
+                "**/word*",
+                "**/access*",
+                "**/project*",
+                "**/visio*",
+                "**/html2canvas*",
+              ],
             },
           },
           {

@@ -21,20 +21,32 @@ export function valueError(message: string): ArgumentError {
 }
 
 /** A required number; text, errors, booleans and blanks are refused with the argument's name. */
-export function requireNumber(value: unknown, name: string, rule: { min?: number; max?: number; integer?: boolean } = {}): number {
+export function requireNumber(
+  value: unknown,
+  name: string,
+  rule: { min?: number; max?: number; integer?: boolean } = {},
+): number {
   if (isExcelError(value)) throw valueError(`${name}: foutwaarde ${value}.`);
   if (isBlank(value)) throw valueError(`${name} is leeg.`);
-  if (typeof value !== "number" || !Number.isFinite(value)) throw valueError(`${name} moet een getal zijn, niet '${String(value)}'.`);
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw valueError(`${name} moet een getal zijn, niet '${String(value)}'.`);
   if (rule.integer && !Number.isInteger(value)) throw valueError(`${name} moet een geheel getal zijn.`);
   if (rule.min !== undefined && value < rule.min) {
-    throw valueError(rule.min === 0 ? `${name} mag niet negatief zijn.` : `${name} moet minstens ${rule.min} zijn.`);
+    throw valueError(
+      rule.min === 0 ? `${name} mag niet negatief zijn.` : `${name} moet minstens ${rule.min} zijn.`,
+    );
   }
   if (rule.max !== undefined && value > rule.max) throw valueError(`${name} mag hoogstens ${rule.max} zijn.`);
   return value;
 }
 
 /** An optional number: blank or omitted gives the default. */
-export function optionalNumber(value: unknown, name: string, fallback: number, rule: { min?: number; max?: number } = {}): number {
+export function optionalNumber(
+  value: unknown,
+  name: string,
+  fallback: number,
+  rule: { min?: number; max?: number } = {},
+): number {
   if (value === undefined || isBlank(value)) return fallback;
   return requireNumber(value, name, rule);
 }
@@ -42,7 +54,8 @@ export function optionalNumber(value: unknown, name: string, fallback: number, r
 /** A norm: a fraction from 0 to 1 (exclusive of 1 where the formula divides by 1 - norm). */
 export function fraction(value: unknown, name: string, fallback: number, allowOne = false): number {
   const n = optionalNumber(value, name, fallback);
-  if (n < 0 || n > 1 || (!allowOne && n === 1)) throw valueError(`${name} moet een fractie tussen 0 en 1 zijn (bijvoorbeeld 0,35 of 35%).`);
+  if (n < 0 || n > 1 || (!allowOne && n === 1))
+    throw valueError(`${name} moet een fractie tussen 0 en 1 zijn (bijvoorbeeld 0,35 of 35%).`);
   return n;
 }
 
@@ -57,6 +70,8 @@ export function sameShape(a: unknown[][], b: unknown[][], nameA: string, nameB: 
   const colsA = a[0]?.length ?? 0;
   const colsB = b[0]?.length ?? 0;
   if (a.length !== b.length || colsA !== colsB) {
-    throw valueError(`${nameA} (${a.length}x${colsA}) en ${nameB} (${b.length}x${colsB}) moeten even groot zijn.`);
+    throw valueError(
+      `${nameA} (${a.length}x${colsA}) en ${nameB} (${b.length}x${colsB}) moeten even groot zijn.`,
+    );
   }
 }

@@ -18,7 +18,15 @@ import {
 import { functionGroupIndex } from "../model/groups";
 import { GROUP_PRIMARY } from "../model/types";
 import { isBlank, isExcelError, normalizeName } from "../model/text";
-import { ArgumentError, asMatrix, fraction, optionalNumber, requireNumber, sameShape, valueError } from "./arguments";
+import {
+  ArgumentError,
+  asMatrix,
+  fraction,
+  optionalNumber,
+  requireNumber,
+  sameShape,
+  valueError,
+} from "./arguments";
 
 const DEFAULT_OVERHEAD_NORM = 0.35;
 const DEFAULT_ROEMER_NORM = 0.1;
@@ -39,7 +47,10 @@ function guard<T>(body: () => T): T {
             : CustomFunctions.ErrorCode.invalidValue;
       throw new CustomFunctions.Error(code, e.message);
     }
-    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Onverwachte fout: ${(e as Error).message}`);
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidValue,
+      `Onverwachte fout: ${(e as Error).message}`,
+    );
   }
 }
 
@@ -89,7 +100,8 @@ export function overheadShare(groups: any[][], fte: any[][]): number {
         if (r === 0 && ["functiegroep", "group"].includes(normalizeName(group))) continue;
         const index = functionGroupIndex(group);
         if (isExcelError(group)) throw valueError(`groups rij ${r + 1}: foutwaarde ${group}.`);
-        if (index === undefined) throw valueError(`groups rij ${r + 1}: onbekende functiegroep '${String(group)}'.`);
+        if (index === undefined)
+          throw valueError(`groups rij ${r + 1}: onbekende functiegroep '${String(group)}'.`);
         const n = requireNumber(value, `fte rij ${r + 1}`, { min: 0 });
         total += n;
         if (index !== GROUP_PRIMARY) over += n;

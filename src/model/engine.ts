@@ -98,7 +98,13 @@ function addLinear(trajectory: Float64Array, r: number, d: number, frame: Frame)
 }
 
 /** Scales every row's end-year value by (1 - p), phased in linearly. */
-function cutAllLinear(trajectory: Float64Array, length: number, p: number, frame: Frame, eligible?: Uint8Array): void {
+function cutAllLinear(
+  trajectory: Float64Array,
+  length: number,
+  p: number,
+  frame: Frame,
+  eligible?: Uint8Array,
+): void {
   if (p === 0) return;
   const Y = frame.years;
   for (let r = 0; r < length; r++) {
@@ -265,17 +271,23 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       }
       cutAllLinear(state.hire, hire.length, 1 - allowed / E, frame);
       const removed = E - allowed;
-      state.notes.push(`Roemernorm ${pct(norm)}: inhuur ${Math.round(removed).toLocaleString("nl-NL")} euro lager.`);
+      state.notes.push(
+        `Roemernorm ${pct(norm)}: inhuur ${Math.round(removed).toLocaleString("nl-NL")} euro lager.`,
+      );
       if (s > 0) {
         const internalCost = removed * s * k;
         if (t.fte <= 0) {
-          state.notes.push(`Roemernorm: inbesteden niet mogelijk zonder formatie om een gemiddelde prijs aan te ontlenen.`);
+          state.notes.push(
+            `Roemernorm: inbesteden niet mogelijk zonder formatie om een gemiddelde prijs aan te ontlenen.`,
+          );
           return;
         }
         const averageCostBase = t.personnelBase / t.fte;
         const endFte = internalCost / (averageCostBase * endIndex);
         appendInsourcedRow(state, frame, endFte, averageCostBase);
-        state.notes.push(`Inbesteden: ${endFte.toFixed(1)} FTE erbij in eenheid '${INSOURCED_UNIT}' (Bedrijfsvoering).`);
+        state.notes.push(
+          `Inbesteden: ${endFte.toFixed(1)} FTE erbij in eenheid '${INSOURCED_UNIT}' (Bedrijfsvoering).`,
+        );
       }
       return;
     }
@@ -288,7 +300,9 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
         return;
       }
       cutAllLinear(state.m2, housing.length, 1 - needed / t.m2, frame);
-      state.notes.push(`Huisvestingsnorm ${factor}: ${Math.round(t.m2 - needed).toLocaleString("nl-NL")} m2 minder.`);
+      state.notes.push(
+        `Huisvestingsnorm ${factor}: ${Math.round(t.m2 - needed).toLocaleString("nl-NL")} m2 minder.`,
+      );
       return;
     }
     case "Vacaturestop": {
@@ -438,7 +452,10 @@ export function compareScenarios(plan: Plan, scenarios: ScenarioResult[]): Scena
   const baselineEnd = scenarios[0].years[scenarios[0].years.length - 1];
   return scenarios.map((s) => {
     const end = s.years[s.years.length - 1];
-    const cheesePrimaryRetained = Math.min(1, Math.max(0, 1 - cheeseSliceFraction(baselineEnd.structuralCost, end.structuralSavings)));
+    const cheesePrimaryRetained = Math.min(
+      1,
+      Math.max(0, 1 - cheeseSliceFraction(baselineEnd.structuralCost, end.structuralSavings)),
+    );
     return {
       name: s.name,
       endYear: end,

@@ -34,7 +34,18 @@ const ALLOWED_OPERATORS = new Set([
   "/",
   "mod",
 ]);
-const DISABLED = ["import", "createUnit", "evaluate", "parse", "simplify", "derivative", "resolve", "compile", "reviver", "replacer"];
+const DISABLED = [
+  "import",
+  "createUnit",
+  "evaluate",
+  "parse",
+  "simplify",
+  "derivative",
+  "resolve",
+  "compile",
+  "reviver",
+  "replacer",
+];
 const MAX_FILTER_LENGTH = 500;
 
 const math = create(all);
@@ -77,7 +88,7 @@ export interface CompiledFilter {
 }
 
 const NODE_NAMES_NL: Record<string, string> = {
-  AccessorNode: "toegang tot eigenschappen (a.b of a[\"b\"])",
+  AccessorNode: 'toegang tot eigenschappen (a.b of a["b"])',
   AssignmentNode: "toewijzing (=)",
   FunctionAssignmentNode: "het definiëren van een functie",
   ObjectNode: "objecten ({...})",
@@ -117,7 +128,12 @@ export function compileFilter(text: string): CompiledFilter | null {
   }
   const fields = new Set<FilterField>();
   root.traverse((node, _path, parent) => {
-    const n = node as MathNode & { name?: string; op?: string; fn?: MathNode & { name?: string }; value?: unknown };
+    const n = node as MathNode & {
+      name?: string;
+      op?: string;
+      fn?: MathNode & { name?: string };
+      value?: unknown;
+    };
     switch (node.type) {
       case "ConstantNode":
       case "ParenthesisNode":
@@ -127,7 +143,8 @@ export function compileFilter(text: string): CompiledFilter | null {
       case "SymbolNode": {
         const name = n.name ?? "";
         // A SymbolNode is also the name of a called function; those are checked at the FunctionNode.
-        if (parent && parent.type === "FunctionNode" && (parent as unknown as { fn: MathNode }).fn === node) return;
+        if (parent && parent.type === "FunctionNode" && (parent as unknown as { fn: MathNode }).fn === node)
+          return;
         if ((FILTER_FIELDS as readonly string[]).includes(name)) {
           fields.add(name as FilterField);
           return;
@@ -170,7 +187,10 @@ export function compileFilter(text: string): CompiledFilter | null {
       }
       default: {
         const what = NODE_NAMES_NL[node.type] ?? node.type;
-        throw new FilterError(`Niet toegestaan in een filter: ${what}.`, `Not allowed in a filter: ${node.type}.`);
+        throw new FilterError(
+          `Niet toegestaan in een filter: ${what}.`,
+          `Not allowed in a filter: ${node.type}.`,
+        );
       }
     }
   });
@@ -189,7 +209,10 @@ export function compileFilter(text: string): CompiledFilter | null {
   try {
     compiled = rewritten.compile();
   } catch (e) {
-    throw new FilterError(`Filter kan niet worden gebruikt: ${(e as Error).message}.`, `Filter cannot be used: ${(e as Error).message}.`);
+    throw new FilterError(
+      `Filter kan niet worden gebruikt: ${(e as Error).message}.`,
+      `Filter cannot be used: ${(e as Error).message}.`,
+    );
   }
   return {
     text: source,
@@ -216,7 +239,12 @@ export function groupName(group: number): string {
  * Evaluates a filter over formation rows [from, to). Results are cached per distinct combination of the
  * fields the filter reads, so 150,000 rows cost a few hundred evaluations unless the filter reads fte.
  */
-export function filterMask(filter: CompiledFilter | null, formation: Formation, from = 0, to = formation.length): Uint8Array {
+export function filterMask(
+  filter: CompiledFilter | null,
+  formation: Formation,
+  from = 0,
+  to = formation.length,
+): Uint8Array {
   const mask = new Uint8Array(to - from);
   if (!filter) {
     mask.fill(1);

@@ -3,6 +3,14 @@ export * from "./types";
 export * from "./formulas";
 export * from "./schema";
 export { functionGroupIndex } from "./groups";
-export { readPlan, BASELINE_NAME, leverKindOf, FILTERABLE_LEVERS, type WorkbookTables, type TableRows, type ReadResult } from "./input";
+export {
+  readPlan,
+  BASELINE_NAME,
+  leverKindOf,
+  FILTERABLE_LEVERS,
+  type WorkbookTables,
+  type TableRows,
+  type ReadResult,
+} from "./input";
 export { compileFilter, FilterError, FILTER_FIELDS } from "./filter";
 export { runPlan, runPlanAsync, CancelledError, INSOURCED_UNIT, type RunOptions } from "./engine";

@@ -43,7 +43,14 @@ export const BASELINE_ALIASES = ["basis", "baseline"];
 
 class IssueList {
   readonly items: Issue[] = [];
-  add(severity: Severity, table: string, row: number | null, column: string | null, nl: string, en: string): void {
+  add(
+    severity: Severity,
+    table: string,
+    row: number | null,
+    column: string | null,
+    nl: string,
+    en: string,
+  ): void {
     this.items.push({ severity, table, row, column, message: nl, messageEn: en });
   }
   error(table: string, row: number | null, column: string | null, nl: string, en: string): void {
@@ -84,7 +91,13 @@ interface NumberRule {
 function readNumber(issues: IssueList, cell: Cell, value: unknown, rule: NumberRule = {}): number | null {
   let n: number;
   if (isExcelError(value)) {
-    issues.error(cell.table, cell.row, cell.column, `Foutwaarde ${value} in plaats van een getal.`, `Error value ${value} instead of a number.`);
+    issues.error(
+      cell.table,
+      cell.row,
+      cell.column,
+      `Foutwaarde ${value} in plaats van een getal.`,
+      `Error value ${value} instead of a number.`,
+    );
     return null;
   }
   if (typeof value === "number") {
@@ -92,7 +105,13 @@ function readNumber(issues: IssueList, cell: Cell, value: unknown, rule: NumberR
   } else if (typeof value === "string") {
     const parsed = numberFromText(value);
     if (parsed === null) {
-      issues.error(cell.table, cell.row, cell.column, `Tekst '${value}' waar een getal hoort.`, `Text '${value}' where a number belongs.`);
+      issues.error(
+        cell.table,
+        cell.row,
+        cell.column,
+        `Tekst '${value}' waar een getal hoort.`,
+        `Text '${value}' where a number belongs.`,
+      );
       return null;
     }
     issues.warning(
@@ -104,10 +123,22 @@ function readNumber(issues: IssueList, cell: Cell, value: unknown, rule: NumberR
     );
     n = parsed;
   } else if (typeof value === "boolean") {
-    issues.error(cell.table, cell.row, cell.column, `Waarde ${value ? "WAAR" : "ONWAAR"} waar een getal hoort.`, `Value ${value} where a number belongs.`);
+    issues.error(
+      cell.table,
+      cell.row,
+      cell.column,
+      `Waarde ${value ? "WAAR" : "ONWAAR"} waar een getal hoort.`,
+      `Value ${value} where a number belongs.`,
+    );
     return null;
   } else {
-    issues.error(cell.table, cell.row, cell.column, `Geen getal: ${String(value)}.`, `Not a number: ${String(value)}.`);
+    issues.error(
+      cell.table,
+      cell.row,
+      cell.column,
+      `Geen getal: ${String(value)}.`,
+      `Not a number: ${String(value)}.`,
+    );
     return null;
   }
   if (!Number.isFinite(n)) {
@@ -115,17 +146,39 @@ function readNumber(issues: IssueList, cell: Cell, value: unknown, rule: NumberR
     return null;
   }
   if (rule.integer && !Number.isInteger(n)) {
-    issues.error(cell.table, cell.row, cell.column, `${n} is geen geheel getal.`, `${n} is not a whole number.`);
+    issues.error(
+      cell.table,
+      cell.row,
+      cell.column,
+      `${n} is geen geheel getal.`,
+      `${n} is not a whole number.`,
+    );
     return null;
   }
   const below = rule.min !== undefined && n < rule.min;
   const above = rule.max !== undefined && (rule.upperExclusive ? n >= rule.max : n > rule.max);
   if (below || above) {
-    const upper = rule.max === undefined ? "" : rule.upperExclusive ? ` en kleiner dan ${rule.max}` : ` en hoogstens ${rule.max}`;
-    const upperEn = rule.max === undefined ? "" : rule.upperExclusive ? ` and below ${rule.max}` : ` and at most ${rule.max}`;
+    const upper =
+      rule.max === undefined
+        ? ""
+        : rule.upperExclusive
+          ? ` en kleiner dan ${rule.max}`
+          : ` en hoogstens ${rule.max}`;
+    const upperEn =
+      rule.max === undefined
+        ? ""
+        : rule.upperExclusive
+          ? ` and below ${rule.max}`
+          : ` and at most ${rule.max}`;
     if (rule.min === 0 && below && rule.max === undefined) {
       const what = rule.what ?? { nl: "waarde", en: "value" };
-      issues.error(cell.table, cell.row, cell.column, `Negatieve ${what.nl} (${n}).`, `Negative ${what.en} (${n}).`);
+      issues.error(
+        cell.table,
+        cell.row,
+        cell.column,
+        `Negatieve ${what.nl} (${n}).`,
+        `Negative ${what.en} (${n}).`,
+      );
     } else {
       issues.error(
         cell.table,
@@ -142,11 +195,23 @@ function readNumber(issues: IssueList, cell: Cell, value: unknown, rule: NumberR
 
 function readText(issues: IssueList, cell: Cell, value: unknown): string | null {
   if (isExcelError(value)) {
-    issues.error(cell.table, cell.row, cell.column, `Foutwaarde ${value} in plaats van tekst.`, `Error value ${value} instead of text.`);
+    issues.error(
+      cell.table,
+      cell.row,
+      cell.column,
+      `Foutwaarde ${value} in plaats van tekst.`,
+      `Error value ${value} instead of text.`,
+    );
     return null;
   }
   if (isBlank(value)) {
-    issues.error(cell.table, cell.row, cell.column, `Verplichte waarde ontbreekt.`, `Required value is missing.`);
+    issues.error(
+      cell.table,
+      cell.row,
+      cell.column,
+      `Verplichte waarde ontbreekt.`,
+      `Required value is missing.`,
+    );
     return null;
   }
   return String(value).trim();
@@ -159,7 +224,13 @@ function readBoolean(issues: IssueList, cell: Cell, value: unknown): boolean | n
   const n = normalizeName(value);
   if (["ja", "yes", "true", "waar", "j", "y", "x"].includes(n)) return true;
   if (["nee", "no", "false", "onwaar", "n"].includes(n)) return false;
-  issues.error(cell.table, cell.row, cell.column, `'${String(value)}' is geen ja/nee.`, `'${String(value)}' is not yes/no.`);
+  issues.error(
+    cell.table,
+    cell.row,
+    cell.column,
+    `'${String(value)}' is geen ja/nee.`,
+    `'${String(value)}' is not yes/no.`,
+  );
   return null;
 }
 
@@ -193,11 +264,19 @@ function readCategory(issues: IssueList, cell: Cell, value: unknown): number | n
     const text = String(value).trim();
     const asNumber = Number(text);
     if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= 8) return asNumber;
-    const byName = CATEGORY_LOOKUP.get(normalizeName(text)) ?? CATEGORY_LOOKUP.get(normalizeName(text.replace(/^\d+\s*[.)-]?\s*/, "")));
+    const byName =
+      CATEGORY_LOOKUP.get(normalizeName(text)) ??
+      CATEGORY_LOOKUP.get(normalizeName(text.replace(/^\d+\s*[.)-]?\s*/, "")));
     if (byName !== undefined) return byName;
   }
   if (isExcelError(value)) {
-    issues.error(cell.table, cell.row, cell.column, `Foutwaarde ${value} in plaats van een categorie.`, `Error value ${value} instead of a category.`);
+    issues.error(
+      cell.table,
+      cell.row,
+      cell.column,
+      `Foutwaarde ${value} in plaats van een categorie.`,
+      `Error value ${value} instead of a category.`,
+    );
     return null;
   }
   issues.error(
@@ -236,7 +315,13 @@ function bindTable(issues: IssueList, tables: WorkbookTables, name: TableName): 
   const rows = findTable(tables, name);
   if (!rows || rows.length === 0) {
     if (schema.required) {
-      issues.error(name, null, null, `Verplichte tabel '${name}' ontbreekt.`, `Required table '${name}' is missing.`);
+      issues.error(
+        name,
+        null,
+        null,
+        `Verplichte tabel '${name}' ontbreekt.`,
+        `Required table '${name}' is missing.`,
+      );
     }
     return rows ? { schema, index: {}, rows: [] } : null;
   }
@@ -287,9 +372,18 @@ function readParameters(issues: IssueList, table: BoundTable | null): PlanParame
       const nameCell: Cell = { table: T, row: r, column: "Parameter" };
       const name = readText(issues, nameCell, cellOf(table, "name", row));
       if (name === null) continue;
-      const spec = PARAMETERS.find((p) => normalizeName(p.name) === normalizeName(name) || normalizeName(p.alias) === normalizeName(name));
+      const spec = PARAMETERS.find(
+        (p) =>
+          normalizeName(p.name) === normalizeName(name) || normalizeName(p.alias) === normalizeName(name),
+      );
       if (!spec) {
-        issues.warning(T, r, "Parameter", `Onbekende parameter '${name}' wordt genegeerd.`, `Unknown parameter '${name}' is ignored.`);
+        issues.warning(
+          T,
+          r,
+          "Parameter",
+          `Onbekende parameter '${name}' wordt genegeerd.`,
+          `Unknown parameter '${name}' is ignored.`,
+        );
         continue;
       }
       if (seen.has(spec.key)) {
@@ -305,7 +399,14 @@ function readParameters(issues: IssueList, table: BoundTable | null): PlanParame
       seen.set(spec.key, r);
       const raw = cellOf(table, "value", row);
       if (isBlank(raw)) {
-        if (spec.required) issues.error(T, r, "Waarde", `Waarde van '${spec.name}' ontbreekt.`, `Value of '${spec.alias}' is missing.`);
+        if (spec.required)
+          issues.error(
+            T,
+            r,
+            "Waarde",
+            `Waarde van '${spec.name}' ontbreekt.`,
+            `Value of '${spec.alias}' is missing.`,
+          );
         continue;
       }
       const n = readNumber(issues, { table: T, row: r, column: "Waarde" }, raw, {
@@ -319,7 +420,13 @@ function readParameters(issues: IssueList, table: BoundTable | null): PlanParame
   }
   for (const spec of PARAMETERS) {
     if (spec.required && !values.has(spec.key) && !seen.has(spec.key)) {
-      issues.error(T, null, "Parameter", `Verplichte parameter '${spec.name}' ontbreekt.`, `Required parameter '${spec.alias}' is missing.`);
+      issues.error(
+        T,
+        null,
+        "Parameter",
+        `Verplichte parameter '${spec.name}' ontbreekt.`,
+        `Required parameter '${spec.alias}' is missing.`,
+      );
     }
   }
   const base = values.get("baseYear");
@@ -335,7 +442,8 @@ function readParameters(issues: IssueList, table: BoundTable | null): PlanParame
     return null;
   }
   if (base === undefined || end === undefined) return null;
-  const get = (key: string): number => values.get(key) ?? (PARAMETERS.find((p) => p.key === key)!.defaultValue as number);
+  const get = (key: string): number =>
+    values.get(key) ?? (PARAMETERS.find((p) => p.key === key)!.defaultValue as number);
   return {
     baseYear: base,
     endYear: end,
@@ -359,14 +467,29 @@ function readPrices(issues: IssueList, table: BoundTable | null): Map<number, nu
   const T = "Prijzen";
   const rowOf = new Map<number, number>();
   for (const [r, row] of dataRows(table)) {
-    const scale = readNumber(issues, { table: T, row: r, column: "Schaal" }, cellOf(table, "scale", row), { min: 1, max: 18, integer: true });
-    const cost = readNumber(issues, { table: T, row: r, column: "Kosten per FTE" }, cellOf(table, "costPerFte", row), {
-      min: 0,
-      what: { nl: "kosten", en: "cost" },
+    const scale = readNumber(issues, { table: T, row: r, column: "Schaal" }, cellOf(table, "scale", row), {
+      min: 1,
+      max: 18,
+      integer: true,
     });
+    const cost = readNumber(
+      issues,
+      { table: T, row: r, column: "Kosten per FTE" },
+      cellOf(table, "costPerFte", row),
+      {
+        min: 0,
+        what: { nl: "kosten", en: "cost" },
+      },
+    );
     if (scale === null || cost === null) continue;
     if (rowOf.has(scale)) {
-      issues.error(T, r, "Schaal", `Schaal ${scale} staat dubbel (ook in rij ${rowOf.get(scale)}).`, `Scale ${scale} is duplicated (also in row ${rowOf.get(scale)}).`);
+      issues.error(
+        T,
+        r,
+        "Schaal",
+        `Schaal ${scale} staat dubbel (ook in rij ${rowOf.get(scale)}).`,
+        `Scale ${scale} is duplicated (also in row ${rowOf.get(scale)}).`,
+      );
       continue;
     }
     rowOf.set(scale, r);
@@ -410,13 +533,27 @@ function readFormation(issues: IssueList, table: BoundTable | null, prices: Map<
   let n = 0;
   for (const [r, row] of dataRows(table)) {
     const unit = readText(issues, { table: T, row: r, column: "Eenheid" }, cellOf(table, "unit", row));
-    const group = readGroup(issues, { table: T, row: r, column: "Functiegroep" }, cellOf(table, "group", row));
-    const scale = readNumber(issues, { table: T, row: r, column: "Schaal" }, cellOf(table, "scale", row), { min: 1, max: 18, integer: true });
-    const fte = readNumber(issues, { table: T, row: r, column: "FTE" }, cellOf(table, "fte", row), { min: 0, what: { nl: "FTE", en: "FTE" } });
+    const group = readGroup(
+      issues,
+      { table: T, row: r, column: "Functiegroep" },
+      cellOf(table, "group", row),
+    );
+    const scale = readNumber(issues, { table: T, row: r, column: "Schaal" }, cellOf(table, "scale", row), {
+      min: 1,
+      max: 18,
+      integer: true,
+    });
+    const fte = readNumber(issues, { table: T, row: r, column: "FTE" }, cellOf(table, "fte", row), {
+      min: 0,
+      what: { nl: "FTE", en: "FTE" },
+    });
     let cost: number | null = null;
     const ownCost = hasCost ? cellOf(table, "costPerFte", row) : undefined;
     if (!isBlank(ownCost)) {
-      cost = readNumber(issues, { table: T, row: r, column: "Kosten per FTE" }, ownCost, { min: 0, what: { nl: "kosten", en: "cost" } });
+      cost = readNumber(issues, { table: T, row: r, column: "Kosten per FTE" }, ownCost, {
+        min: 0,
+        what: { nl: "kosten", en: "cost" },
+      });
     } else if (scale !== null) {
       const price = prices.get(scale);
       if (price === undefined) {
@@ -431,8 +568,11 @@ function readFormation(issues: IssueList, table: BoundTable | null, prices: Map<
         cost = price;
       }
     }
-    const prot = hasProtected ? readBoolean(issues, { table: T, row: r, column: "Beschermd" }, cellOf(table, "protected", row)) : false;
-    if (unit === null || group === null || scale === null || fte === null || cost === null || prot === null) continue;
+    const prot = hasProtected
+      ? readBoolean(issues, { table: T, row: r, column: "Beschermd" }, cellOf(table, "protected", row))
+      : false;
+    if (unit === null || group === null || scale === null || fte === null || cost === null || prot === null)
+      continue;
     f.unit[n] = units.of(unit);
     f.group[n] = group;
     f.scale[n] = scale;
@@ -443,7 +583,8 @@ function readFormation(issues: IssueList, table: BoundTable | null, prices: Map<
     n++;
   }
   f.length = n;
-  if (n === 0) issues.error(T, null, null, `Tabel 'Formatie' bevat geen rijen.`, `Table 'Formatie' has no rows.`);
+  if (n === 0)
+    issues.error(T, null, null, `Tabel 'Formatie' bevat geen rijen.`, `Table 'Formatie' has no rows.`);
   return f;
 }
 
@@ -463,7 +604,11 @@ function readHire(issues: IssueList, table: BoundTable | null): Hire {
   let n = 0;
   for (const [r, row] of dataRows(table)) {
     const unit = readText(issues, { table: T, row: r, column: "Eenheid" }, cellOf(table, "unit", row));
-    const category = readCategory(issues, { table: T, row: r, column: "Categorie" }, cellOf(table, "category", row));
+    const category = readCategory(
+      issues,
+      { table: T, row: r, column: "Categorie" },
+      cellOf(table, "category", row),
+    );
     const amount = readNumber(issues, { table: T, row: r, column: "Bedrag" }, cellOf(table, "amount", row), {
       min: 0,
       what: { nl: "bedrag", en: "amount" },
@@ -492,12 +637,24 @@ function readHousing(issues: IssueList, table: BoundTable | null): Housing {
   if (!table) return h;
   let n = 0;
   for (const [r, row] of dataRows(table)) {
-    const location = readText(issues, { table: T, row: r, column: "Locatie" }, cellOf(table, "location", row));
-    const m2 = readNumber(issues, { table: T, row: r, column: "m2" }, cellOf(table, "m2", row), { min: 0, what: { nl: "m2", en: "m2" } });
-    const cost = readNumber(issues, { table: T, row: r, column: "Kosten per m2" }, cellOf(table, "costPerM2", row), {
+    const location = readText(
+      issues,
+      { table: T, row: r, column: "Locatie" },
+      cellOf(table, "location", row),
+    );
+    const m2 = readNumber(issues, { table: T, row: r, column: "m2" }, cellOf(table, "m2", row), {
       min: 0,
-      what: { nl: "kosten", en: "cost" },
+      what: { nl: "m2", en: "m2" },
     });
+    const cost = readNumber(
+      issues,
+      { table: T, row: r, column: "Kosten per m2" },
+      cellOf(table, "costPerM2", row),
+      {
+        min: 0,
+        what: { nl: "kosten", en: "cost" },
+      },
+    );
     if (location === null || m2 === null || cost === null) continue;
     h.locations.push(location);
     h.m2[n] = m2;
@@ -509,20 +666,34 @@ function readHousing(issues: IssueList, table: BoundTable | null): Housing {
   return h;
 }
 
-function readTargets(issues: IssueList, table: BoundTable | null, params: PlanParameters | null): Map<number, number> {
+function readTargets(
+  issues: IssueList,
+  table: BoundTable | null,
+  params: PlanParameters | null,
+): Map<number, number> {
   const T = "Taakstelling";
   const targets = new Map<number, number>();
   if (!table) return targets;
   const rowOf = new Map<number, number>();
   for (const [r, row] of dataRows(table)) {
-    const year = readNumber(issues, { table: T, row: r, column: "Jaar" }, cellOf(table, "year", row), { min: 1990, max: 2150, integer: true });
+    const year = readNumber(issues, { table: T, row: r, column: "Jaar" }, cellOf(table, "year", row), {
+      min: 1990,
+      max: 2150,
+      integer: true,
+    });
     const amount = readNumber(issues, { table: T, row: r, column: "Bedrag" }, cellOf(table, "amount", row), {
       min: 0,
       what: { nl: "bedrag", en: "amount" },
     });
     if (year === null || amount === null) continue;
     if (rowOf.has(year)) {
-      issues.error(T, r, "Jaar", `Jaar ${year} staat dubbel (ook in rij ${rowOf.get(year)}).`, `Year ${year} is duplicated (also in row ${rowOf.get(year)}).`);
+      issues.error(
+        T,
+        r,
+        "Jaar",
+        `Jaar ${year} staat dubbel (ook in rij ${rowOf.get(year)}).`,
+        `Year ${year} is duplicated (also in row ${rowOf.get(year)}).`,
+      );
       continue;
     }
     rowOf.set(year, r);
@@ -564,13 +735,24 @@ const LEVER_LOOKUP = new Map<string, LeverKind>([
 export const FILTERABLE_LEVERS: readonly LeverKind[] = ["Overheadnorm", "Vacaturestop", "Gerichte korting"];
 
 /** Parses the value of a lever the way the Scenarios table holds it; used by the reader and the task pane form. */
-export function readLeverValue(issues: IssueList, cell: Cell, kind: LeverKind, raw: unknown): number | "auto" | null | undefined {
+export function readLeverValue(
+  issues: IssueList,
+  cell: Cell,
+  kind: LeverKind,
+  raw: unknown,
+): number | "auto" | null | undefined {
   const blank = isBlank(raw);
   switch (kind) {
     case "Kaasschaaf":
       if (typeof raw === "string" && normalizeName(raw) === "auto") return "auto";
       if (blank) {
-        issues.error(cell.table, cell.row, cell.column, `Kaasschaaf vraagt een fractie (0-1) of 'auto'.`, `CheeseSlicer needs a fraction (0-1) or 'auto'.`);
+        issues.error(
+          cell.table,
+          cell.row,
+          cell.column,
+          `Kaasschaaf vraagt een fractie (0-1) of 'auto'.`,
+          `CheeseSlicer needs a fraction (0-1) or 'auto'.`,
+        );
         return undefined;
       }
       return readNumber(issues, cell, raw, { min: 0, max: 1 }) ?? undefined;
@@ -584,7 +766,13 @@ export function readLeverValue(issues: IssueList, cell: Cell, kind: LeverKind, r
     case "Vacaturestop":
     case "Gerichte korting":
       if (blank) {
-        issues.error(cell.table, cell.row, cell.column, `${kind} vraagt een fractie tussen 0 en 1.`, `${kind} needs a fraction between 0 and 1.`);
+        issues.error(
+          cell.table,
+          cell.row,
+          cell.column,
+          `${kind} vraagt een fractie tussen 0 en 1.`,
+          `${kind} needs a fraction between 0 and 1.`,
+        );
         return undefined;
       }
       return readNumber(issues, cell, raw, { min: 0, max: 1 }) ?? undefined;
@@ -595,7 +783,11 @@ export function leverKindOf(name: unknown): LeverKind | undefined {
   return LEVER_LOOKUP.get(normalizeName(name));
 }
 
-function readScenarios(issues: IssueList, table: BoundTable | null, params: PlanParameters | null): Scenario[] {
+function readScenarios(
+  issues: IssueList,
+  table: BoundTable | null,
+  params: PlanParameters | null,
+): Scenario[] {
   const T = "Scenarios";
   if (!table) return [];
   const byName = new Map<string, { scenario: Scenario; order: (number | null)[] }>();
@@ -626,7 +818,12 @@ function readScenarios(issues: IssueList, table: BoundTable | null, params: Plan
       }
     }
     if (name === null || !kind) continue;
-    const value = readLeverValue(issues, { table: T, row: r, column: "Waarde" }, kind, cellOf(table, "value", row));
+    const value = readLeverValue(
+      issues,
+      { table: T, row: r, column: "Waarde" },
+      kind,
+      cellOf(table, "value", row),
+    );
     const filterRaw = cellOf(table, "filter", row);
     const filterText = isBlank(filterRaw) ? "" : String(filterRaw).trim();
     let filterOk = true;
@@ -653,10 +850,19 @@ function readScenarios(issues: IssueList, table: BoundTable | null, params: Plan
     let insourceShare = 0;
     const insourceRaw = cellOf(table, "insource", row);
     if (!isBlank(insourceRaw)) {
-      const s = readNumber(issues, { table: T, row: r, column: "Inbesteden" }, insourceRaw, { min: 0, max: 1 });
+      const s = readNumber(issues, { table: T, row: r, column: "Inbesteden" }, insourceRaw, {
+        min: 0,
+        max: 1,
+      });
       if (s === null) filterOk = false;
       else if (kind !== "Roemernorm" && s > 0) {
-        issues.error(T, r, "Inbesteden", `Inbesteden kan alleen bij de Roemernorm.`, `Insourcing only applies to the ExternalHireNorm lever.`);
+        issues.error(
+          T,
+          r,
+          "Inbesteden",
+          `Inbesteden kan alleen bij de Roemernorm.`,
+          `Insourcing only applies to the ExternalHireNorm lever.`,
+        );
         filterOk = false;
       } else insourceShare = s;
     }

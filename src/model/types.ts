@@ -81,12 +81,7 @@ export interface PlanParameters {
 }
 
 export type LeverKind =
-  | "Kaasschaaf"
-  | "Overheadnorm"
-  | "Roemernorm"
-  | "Huisvestingsnorm"
-  | "Vacaturestop"
-  | "Gerichte korting";
+  "Kaasschaaf" | "Overheadnorm" | "Roemernorm" | "Huisvestingsnorm" | "Vacaturestop" | "Gerichte korting";
 
 export interface Lever {
   kind: LeverKind;

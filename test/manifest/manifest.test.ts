@@ -58,7 +58,8 @@ const versionOverrides = child(officeApp, "VersionOverrides");
 const host = child(child(versionOverrides, "Hosts"), "Host");
 const resources = child(versionOverrides, "Resources");
 const resourceIds = new Map<string, string>();
-for (const group of children(resources)) for (const r of children(group)) resourceIds.set(r.getAttribute("id")!, r.getAttribute("DefaultValue")!);
+for (const group of children(resources))
+  for (const r of children(group)) resourceIds.set(r.getAttribute("id")!, r.getAttribute("DefaultValue")!);
 
 describe("manifest.xml (offline check)", () => {
   test("is well-formed XML with a TaskPaneApp root", () => {
@@ -73,18 +74,42 @@ describe("manifest.xml (offline check)", () => {
 
   test("top-level elements follow the schema order", () => {
     assertOrder(officeApp, [
-      "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
-      "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
-      "Rule", "DisableEntityHighlighting", "Dictionary", "VersionOverrides", "ExtendedOverrides",
+      "Id",
+      "AlternateId",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "Rule",
+      "DisableEntityHighlighting",
+      "Dictionary",
+      "VersionOverrides",
+      "ExtendedOverrides",
     ]);
     assertOrder(host, ["Runtimes", "AllFormFactors", "DesktopFormFactor", "MobileFormFactor"]);
     assertOrder(child(host, "DesktopFormFactor"), ["GetStarted", "FunctionFile", "ExtensionPoint"]);
     assertOrder(resources, ["Images", "Urls", "ShortStrings", "LongStrings"]);
-    assertOrder(child(child(host, "AllFormFactors"), "ExtensionPoint"), ["Script", "Page", "Metadata", "Namespace"]);
+    assertOrder(child(child(host, "AllFormFactors"), "ExtensionPoint"), [
+      "Script",
+      "Page",
+      "Metadata",
+      "Namespace",
+    ]);
   });
 
   test("has a GUID id, the display name and nl-NL default with en-US overrides", () => {
-    expect(child(officeApp, "Id").textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(child(officeApp, "Id").textContent).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    );
     expect(child(officeApp, "DefaultLocale").textContent).toBe("nl-NL");
     expect(child(officeApp, "DisplayName").getAttribute("DefaultValue")).toBe("Formatieplanner");
     for (const name of ["DisplayName", "Description"]) {
@@ -128,12 +153,15 @@ describe("manifest.xml (offline check)", () => {
       const size = png.readUInt32BE(16);
       expect(url).toContain(`icon-${size}.png`);
     }
-    for (const size of [16, 32, 64, 80]) expect(fs.existsSync(path.join(root, "assets", `icon-${size}.png`))).toBe(true);
+    for (const size of [16, 32, 64, 80])
+      expect(fs.existsSync(path.join(root, "assets", `icon-${size}.png`))).toBe(true);
   });
 
   test("shared runtime: requirement, one long-lived runtime used by functions, pane and ribbon", () => {
     const sets = children(child(child(officeApp, "Requirements"), "Sets"));
-    expect(sets.some((s) => s.getAttribute("Name") === "SharedRuntime" && s.getAttribute("MinVersion") === "1.1")).toBe(true);
+    expect(
+      sets.some((s) => s.getAttribute("Name") === "SharedRuntime" && s.getAttribute("MinVersion") === "1.1"),
+    ).toBe(true);
     const runtimes = children(child(host, "Runtimes"));
     expect(runtimes).toHaveLength(1);
     expect(runtimes[0].getAttribute("lifetime")).toBe("long");
@@ -151,7 +179,9 @@ describe("manifest.xml (offline check)", () => {
     const cf = child(child(host, "AllFormFactors"), "ExtensionPoint");
     expect(cf.getAttribute("xsi:type")).toBe("CustomFunctions");
     expect(resourceIds.get(child(cf, "Namespace").getAttribute("resid")!)).toBe("FP");
-    expect(resourceIds.get(child(child(cf, "Metadata"), "SourceLocation").getAttribute("resid")!)).toMatch(/functions\.json$/);
+    expect(resourceIds.get(child(child(cf, "Metadata"), "SourceLocation").getAttribute("resid")!)).toMatch(
+      /functions\.json$/,
+    );
     const tab = all(host).find((e) => e.localName === "OfficeTab")!;
     expect(tab.getAttribute("id")).toBe("TabHome");
     const action = all(tab).find((e) => e.localName === "Action")!;
@@ -159,7 +189,9 @@ describe("manifest.xml (offline check)", () => {
   });
 
   test("strings fit the schema's length limits", () => {
-    for (const s of children(child(resources, "ShortStrings"))) expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(125);
-    for (const s of children(child(resources, "LongStrings"))) expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(250);
+    for (const s of children(child(resources, "ShortStrings")))
+      expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(125);
+    for (const s of children(child(resources, "LongStrings")))
+      expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(250);
   });
 });

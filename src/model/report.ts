@@ -1,0 +1,415 @@
+/**
+ * The report as plain data: sheets of values with their formats, conditional formats and chart
+ * descriptions. The Excel layer (src/excel) and the .xlsx writer (src/xlsx) both render this one layout,
+ * so the add-in's report and the command line's --out workbook say the same thing in the same place.
+ */
+import { sha256 } from "@noble/hashes/sha256";
+import { bytesToHex } from "@noble/hashes/utils";
+import { EURO_FORMAT, FTE_FORMAT, M2_FORMAT, PARAMETERS, PERCENT_FORMAT } from "./schema";
+import type { WorkbookTables } from "./input";
+import type { PlanParameters, RunResult, ScenarioComparison, ScenarioResult, YearMetrics } from "./types";
+
+export type CellValue = string | number | boolean | null;
+
+/** A rectangle on a sheet, 0-based. */
+export interface Area {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface FormatRange extends Area {
+  numberFormat?: string;
+  bold?: boolean;
+  fill?: string;
+  fontColor?: string;
+  fontSize?: number;
+  italic?: boolean;
+}
+
+/** Cells whose text is "ja" turn green and "nee" red: norms met and missed. */
+export interface YesNoFormat extends Area {
+  kind: "yesNo";
+}
+
+export interface ChartSpec {
+  type: "line" | "column";
+  title: string;
+  /** the data including one header row (series names) and one first column (categories) */
+  data: Area;
+  /** where the chart sits, in cells */
+  anchor: { row: number; col: number };
+  yFormat: string;
+}
+
+export interface ReportSheet {
+  name: string;
+  kind: "comparison" | "scenario";
+  cells: CellValue[][];
+  formats: FormatRange[];
+  conditional: YesNoFormat[];
+  charts: ChartSpec[];
+  columnWidths: number[];
+  /** first rows to freeze */
+  freezeRows?: number;
+}
+
+export interface Provenance {
+  createdAt: Date;
+  inputHash: string;
+  version: string;
+}
+
+export const REPORT_MARKER = "Formatieplanner-rapport";
+export const COMPARISON_SHEET = "Vergelijking";
+const TITLE_FILL = "#154273";
+const HEADER_FILL = "#DCE6F0";
+
+const yesNo = (b: boolean): string => (b ? "ja" : "nee");
+
+/** Stable hash of the input tables, for the provenance block: same inputs, same hash. */
+export function hashInputs(tables: WorkbookTables): string {
+  const names = Object.keys(tables).sort();
+  const parts = names.map((n) => [n, tables[n] ?? null]);
+  return bytesToHex(sha256(JSON.stringify(parts))).slice(0, 16);
+}
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export function safeSheetName(name: string): string {
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, "-")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  return (cleaned || "Scenario").slice(0, 31);
+}
+
+class Grid {
+  cells: CellValue[][] = [];
+  formats: FormatRange[] = [];
+  conditional: YesNoFormat[] = [];
+  charts: ChartSpec[] = [];
+  get nextRow(): number {
+    return this.cells.length;
+  }
+  put(row: number, col: number, value: CellValue): void {
+    while (this.cells.length <= row) this.cells.push([]);
+    const r = this.cells[row];
+    while (r.length < col) r.push(null);
+    r[col] = value;
+  }
+  addRow(values: CellValue[]): number {
+    const row = this.nextRow;
+    values.forEach((v, c) => this.put(row, c, v));
+    if (values.length === 0) this.cells.push([]);
+    return row;
+  }
+  format(f: FormatRange): void {
+    if (f.rows > 0 && f.cols > 0) this.formats.push(f);
+  }
+  title(text: string): void {
+    const row = this.addRow([text]);
+    this.format({ row, col: 0, rows: 1, cols: 1, bold: true, fontSize: 14, fontColor: TITLE_FILL });
+  }
+  /** A header row plus data rows, with a number format per column; returns the area including the header. */
+  table(headers: string[], rows: CellValue[][], formats: (string | undefined)[]): Area {
+    const top = this.addRow(headers);
+    this.format({ row: top, col: 0, rows: 1, cols: headers.length, bold: true, fill: HEADER_FILL });
+    for (const r of rows) this.addRow(r);
+    formats.forEach((numberFormat, col) => {
+      if (numberFormat) this.format({ row: top + 1, col, rows: rows.length, cols: 1, numberFormat });
+    });
+    return { row: top, col: 0, rows: rows.length + 1, cols: headers.length };
+  }
+  sheet(name: string, kind: ReportSheet["kind"], columnWidths: number[], freezeRows?: number): ReportSheet {
+    const width = Math.max(0, ...this.cells.map((r) => r.length));
+    const cells = this.cells.map((r) => [...r, ...new Array(width - r.length).fill(null)]);
+    return {
+      name,
+      kind,
+      cells,
+      formats: this.formats,
+      conditional: this.conditional,
+      charts: this.charts,
+      columnWidths,
+      freezeRows,
+    };
+  }
+}
+
+const COMPARISON_HEADERS: [string, string | undefined][] = [
+  ["Scenario", undefined],
+  ["Structurele besparing", EURO_FORMAT],
+  ["Taakstelling", EURO_FORMAT],
+  ["Verschil", EURO_FORMAT],
+  ["Taakstelling gehaald", undefined],
+  ["FTE", FTE_FORMAT],
+  ["FTE primair", FTE_FORMAT],
+  ["Overhead %", PERCENT_FORMAT],
+  ["Overheadnorm gehaald", undefined],
+  ["Roemer %", PERCENT_FORMAT],
+  ["Roemernorm gehaald", undefined],
+  ["m2", M2_FORMAT],
+  ["Primair behouden", PERCENT_FORMAT],
+  ["Primair bij kaasschaaf (zelfde besparing)", PERCENT_FORMAT],
+  ["Verschil met kaasschaaf", PERCENT_FORMAT],
+  ["Gedwongen uitstroom (FTE, totaal)", FTE_FORMAT],
+  ["Eenmalige kosten (totaal)", EURO_FORMAT],
+];
+
+function comparisonRow(c: ScenarioComparison): CellValue[] {
+  const e = c.endYear;
+  return [
+    c.name,
+    e.structuralSavings,
+    e.target,
+    e.gap,
+    yesNo(c.meetsTarget),
+    e.fte,
+    e.ftePrimary,
+    e.overheadRatio,
+    yesNo(c.meetsOverheadNorm),
+    e.roemerShare,
+    yesNo(c.meetsRoemernorm),
+    e.m2,
+    c.primaryRetained,
+    c.cheesePrimaryRetained,
+    c.primaryAdvantage,
+    c.cumulativeForcedExits,
+    c.cumulativeOneOffCost,
+  ];
+}
+
+function parameterRows(params: PlanParameters): CellValue[][] {
+  return PARAMETERS.map((p) => {
+    const value = (params as unknown as Record<string, number | null>)[p.key];
+    return [p.name, value ?? "(niet opgegeven)"];
+  });
+}
+
+/** One block per metric: years down, scenarios across, for the charts and for reading trajectories. */
+function trajectoryBlock(
+  grid: Grid,
+  title: string,
+  result: RunResult,
+  pick: (y: YearMetrics) => number,
+  format: string,
+  extra?: { header: string; pick: (y: YearMetrics) => number },
+): Area {
+  grid.addRow([]);
+  const titleRow = grid.addRow([title]);
+  grid.format({ row: titleRow, col: 0, rows: 1, cols: 1, bold: true });
+  const years = result.scenarios[0].years;
+  const headers = ["Jaar", ...result.scenarios.map((s) => s.name), ...(extra ? [extra.header] : [])];
+  const rows = years.map((y, i) => [
+    y.year,
+    ...result.scenarios.map((s) => pick(s.years[i])),
+    ...(extra ? [extra.pick(y)] : []),
+  ]);
+  const area = grid.table(headers, rows, ["0", ...headers.slice(1).map(() => format)]);
+  return area;
+}
+
+export function comparisonSheet(
+  result: RunResult,
+  provenance: Provenance,
+  name = COMPARISON_SHEET,
+): ReportSheet {
+  const grid = new Grid();
+  const { params } = result;
+  grid.title(`Formatieplanner: vergelijking van scenario's ${params.baseYear}-${params.endYear}`);
+  const marker = grid.addRow([
+    REPORT_MARKER,
+    "Dit blad is gemaakt door Formatieplanner en wordt bij een nieuwe berekening vervangen.",
+  ]);
+  grid.format({ row: marker, col: 0, rows: 1, cols: 2, italic: true, fontColor: "#605E5C" });
+  grid.addRow([
+    `Eindjaar ${params.endYear}; bedragen in euro per jaar, geïndexeerd; besparing ten opzichte van de basislijn (Basis).`,
+  ]);
+  grid.addRow([]);
+  const area = grid.table(
+    COMPARISON_HEADERS.map(([h]) => h),
+    result.comparison.map(comparisonRow),
+    COMPARISON_HEADERS.map(([, f]) => f),
+  );
+  for (const col of [4, 8, 10])
+    grid.conditional.push({ kind: "yesNo", row: area.row + 1, col, rows: area.rows - 1, cols: 1 });
+  const headline = grid.addRow([]);
+  grid.put(
+    headline + 1,
+    0,
+    "Kernvraag: hoeveel van het primaire proces houdt elk scenario bij dezelfde besparing, vergeleken met de kaasschaaf? Zie 'Primair behouden' tegenover 'Primair bij kaasschaaf'.",
+  );
+
+  const savings = trajectoryBlock(
+    grid,
+    "Structurele besparing per jaar",
+    result,
+    (y) => y.structuralSavings,
+    EURO_FORMAT,
+    {
+      header: "Taakstelling",
+      pick: (y) => y.target,
+    },
+  );
+  const overhead = trajectoryBlock(
+    grid,
+    "Overhead % per jaar",
+    result,
+    (y) => y.overheadRatio,
+    PERCENT_FORMAT,
+  );
+  const roemer = trajectoryBlock(grid, "Roemer % per jaar", result, (y) => y.roemerShare, PERCENT_FORMAT);
+  const primary = trajectoryBlock(
+    grid,
+    "Primair behouden per jaar",
+    result,
+    (y) => y.primaryRetained,
+    PERCENT_FORMAT,
+  );
+
+  grid.addRow([]);
+  const provTitle = grid.addRow(["Herkomst"]);
+  grid.format({ row: provTitle, col: 0, rows: 1, cols: 1, bold: true });
+  const provTop = grid.nextRow;
+  grid.addRow(["Gemaakt op", provenance.createdAt.toISOString().replace("T", " ").slice(0, 19) + " UTC"]);
+  grid.addRow(["Invoer-hash (SHA-256, eerste 16 tekens)", provenance.inputHash]);
+  grid.addRow(["Versie Formatieplanner", provenance.version]);
+  const paramsTop = grid.nextRow;
+  for (const row of parameterRows(params)) grid.addRow(row);
+  PARAMETERS.forEach((p, i) =>
+    grid.format({ row: paramsTop + i, col: 1, rows: 1, cols: 1, numberFormat: p.numberFormat }),
+  );
+  grid.format({ row: provTop, col: 0, rows: grid.nextRow - provTop, cols: 1, italic: true });
+
+  const chartCol = COMPARISON_HEADERS.length + 1;
+  grid.charts.push(
+    {
+      type: "column",
+      title: "Structurele besparing tegen taakstelling",
+      data: savings,
+      anchor: { row: savings.row - 1, col: chartCol },
+      yFormat: EURO_FORMAT,
+    },
+    {
+      type: "line",
+      title: "Overhead % per jaar",
+      data: overhead,
+      anchor: { row: overhead.row - 1, col: chartCol },
+      yFormat: PERCENT_FORMAT,
+    },
+    {
+      type: "line",
+      title: "Roemer % per jaar",
+      data: roemer,
+      anchor: { row: roemer.row - 1, col: chartCol },
+      yFormat: PERCENT_FORMAT,
+    },
+    {
+      type: "line",
+      title: "Primair behouden per jaar",
+      data: primary,
+      anchor: { row: primary.row - 1, col: chartCol },
+      yFormat: PERCENT_FORMAT,
+    },
+  );
+  return grid.sheet(name, "comparison", [34, ...COMPARISON_HEADERS.slice(1).map(() => 16)], 0);
+}
+
+const YEAR_HEADERS: [string, keyof YearMetrics, string][] = [
+  ["Jaar", "year", "0"],
+  ["FTE", "fte", FTE_FORMAT],
+  ["FTE primair", "ftePrimary", FTE_FORMAT],
+  ["FTE overhead", "fteOverhead", FTE_FORMAT],
+  ["Overhead %", "overheadRatio", PERCENT_FORMAT],
+  ["Personeelskosten", "personnelCost", EURO_FORMAT],
+  ["Externe inhuur", "externalSpend", EURO_FORMAT],
+  ["Roemer %", "roemerShare", PERCENT_FORMAT],
+  ["m2", "m2", M2_FORMAT],
+  ["Huisvestingskosten", "housingCost", EURO_FORMAT],
+  ["Structurele kosten", "structuralCost", EURO_FORMAT],
+  ["Eenmalige kosten", "oneOffCost", EURO_FORMAT],
+  ["Structurele besparing", "structuralSavings", EURO_FORMAT],
+  ["Taakstelling", "target", EURO_FORMAT],
+  ["Verschil", "gap", EURO_FORMAT],
+  ["Gedwongen uitstroom (FTE)", "forcedExits", FTE_FORMAT],
+  ["Primair behouden", "primaryRetained", PERCENT_FORMAT],
+];
+
+export function scenarioSheet(scenario: ScenarioResult, name: string): ReportSheet {
+  const grid = new Grid();
+  grid.title(`Scenario: ${scenario.name}`);
+  const marker = grid.addRow([REPORT_MARKER, "Detailblad; wordt bij een nieuwe berekening vervangen."]);
+  grid.format({ row: marker, col: 0, rows: 1, cols: 2, italic: true, fontColor: "#605E5C" });
+  grid.addRow([]);
+  if (scenario.levers.length > 0) {
+    grid.table(
+      ["Volgorde", "Hefboom", "Waarde", "Filter", "Inbesteden"],
+      scenario.levers.map((l, i) => [
+        i + 1,
+        l.kind,
+        l.value === null ? "(parameter)" : l.value,
+        l.filter || "(alle rijen)",
+        l.insourceShare,
+      ]),
+      ["0", undefined, "0.00##", undefined, PERCENT_FORMAT],
+    );
+  } else {
+    grid.addRow([
+      "Basislijn: elke rij blijft op het niveau van het basisjaar (vertrekkers worden vervangen), alleen geïndexeerd.",
+    ]);
+  }
+  for (const note of scenario.notes) grid.addRow([note]);
+  grid.addRow([]);
+  grid.table(
+    YEAR_HEADERS.map(([h]) => h),
+    scenario.years.map((y) => YEAR_HEADERS.map(([, k]) => y[k] as number)),
+    YEAR_HEADERS.map(([, , f]) => f),
+  );
+  grid.addRow([]);
+  const unitTitle = grid.addRow([`Per eenheid (basisjaar tegen eindjaar)`]);
+  grid.format({ row: unitTitle, col: 0, rows: 1, cols: 1, bold: true });
+  grid.table(
+    [
+      "Eenheid",
+      "FTE basis",
+      "FTE eind",
+      "Primair basis",
+      "Primair eind",
+      "Overhead basis",
+      "Overhead eind",
+      "Gedwongen uitstroom (FTE)",
+    ],
+    scenario.units.map((u) => [
+      u.unit,
+      u.baseFte,
+      u.endFte,
+      u.basePrimary,
+      u.endPrimary,
+      u.baseOverhead,
+      u.endOverhead,
+      u.forcedExits,
+    ]),
+    [undefined, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT],
+  );
+  return grid.sheet(name, "scenario", [28, ...YEAR_HEADERS.slice(1).map(() => 15)]);
+}
+
+/** All report sheets: the comparison, then one detail sheet per scenario (the baseline included). */
+export function buildReport(
+  result: RunResult,
+  provenance: Provenance,
+  sheetName: (wanted: string) => string = (w) => w,
+): ReportSheet[] {
+  const sheets = [comparisonSheet(result, provenance, sheetName(COMPARISON_SHEET))];
+  const used = new Set<string>([sheets[0].name.toLowerCase()]);
+  for (const s of result.scenarios) {
+    let wanted = safeSheetName(`Sc ${s.name}`);
+    for (let i = 2; used.has(wanted.toLowerCase()); i++)
+      wanted = safeSheetName(`Sc ${s.name}`.slice(0, 27) + ` (${i})`);
+    const name = sheetName(wanted);
+    used.add(name.toLowerCase());
+    sheets.push(scenarioSheet(s, name));
+  }
+  return sheets;
+}

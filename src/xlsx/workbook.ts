@@ -1,0 +1,222 @@
+/**
+ * The same reading and writing as src/excel, against .xlsx files with ExcelJS: input tables found by
+ * their Excel table name (or, in a file without table definitions, by a sheet of that name whose first
+ * row holds the headers), and the report written as plain values with formats.
+ */
+import ExcelJS from "exceljs";
+import type { WorkbookTables } from "../model/input";
+import type { ReportSheet } from "../model/report";
+import { TABLES, type TableName } from "../model/schema";
+import { normalizeName } from "../model/text";
+
+export interface TableLocation {
+  sheet: string;
+  /** 1-based row of the header and column of the first cell */
+  headerRow: number;
+  firstColumn: number;
+  /** "table" when found as an Excel table, "sheet" when found as a sheet of that name */
+  source: "table" | "sheet";
+}
+
+export interface ReadTables {
+  tables: WorkbookTables;
+  locations: Record<string, TableLocation>;
+}
+
+/** A cell as Excel's range.values gives it: number, string, boolean, or "" for empty; errors as "#N/A". */
+export function plainValue(value: ExcelJS.CellValue): string | number | boolean {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) {
+    // Excel's serial date (1900 system), as range.values would give it.
+    return value.getTime() / 86400000 + 25569;
+  }
+  const v = value as unknown as Record<string, unknown>;
+  if ("error" in v) return String(v.error);
+  if ("result" in v) return v.result === undefined ? "" : plainValue(v.result as ExcelJS.CellValue);
+  if ("formula" in v || "sharedFormula" in v) return "";
+  if ("richText" in v) return (v.richText as { text: string }[]).map((t) => t.text).join("");
+  if ("text" in v) return String(v.text);
+  return String(value);
+}
+
+function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b] = ref.replace(/\$/g, "").split(":");
+  const cell = (s: string) => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(s)!;
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]), col };
+  };
+  const tl = cell(a);
+  const br = cell(b ?? a);
+  return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
+}
+
+function readBlock(
+  ws: ExcelJS.Worksheet,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+): unknown[][] {
+  const rows: unknown[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    const values: unknown[] = [];
+    for (let c = left; c <= right; c++) values.push(plainValue(row.getCell(c).value));
+    rows.push(values);
+  }
+  return rows;
+}
+
+/** Reads every input table of MODEL.md that the workbook has. */
+export function tablesFromWorkbook(workbook: ExcelJS.Workbook): ReadTables {
+  const tables: Record<string, unknown[][]> = {};
+  const locations: Record<string, TableLocation> = {};
+  const wanted = new Map(TABLES.map((t) => [normalizeName(t.name), t.name as TableName]));
+  workbook.eachSheet((ws) => {
+    for (const table of ws.getTables() as unknown as {
+      table: { name: string; tableRef?: string; ref: string; totalsRow?: boolean };
+    }[]) {
+      const model = table.table;
+      const name = wanted.get(normalizeName(model.name));
+      if (!name || tables[name]) continue;
+      const { top, left, bottom, right } = decodeRange(model.tableRef ?? model.ref);
+      tables[name] = readBlock(ws, top, left, model.totalsRow ? bottom - 1 : bottom, right);
+      locations[name] = { sheet: ws.name, headerRow: top, firstColumn: left, source: "table" };
+    }
+  });
+  workbook.eachSheet((ws) => {
+    const name = wanted.get(normalizeName(ws.name));
+    if (!name || tables[name]) return;
+    const header = ws.getRow(1);
+    let right = 0;
+    header.eachCell((cell, col) => {
+      if (plainValue(cell.value) !== "") right = Math.max(right, col);
+    });
+    if (right === 0) return;
+    tables[name] = readBlock(ws, 1, 1, Math.max(1, ws.actualRowCount > 0 ? ws.rowCount : 1), right);
+    locations[name] = { sheet: ws.name, headerRow: 1, firstColumn: 1, source: "sheet" };
+  });
+  return { tables, locations };
+}
+
+export async function loadWorkbook(source: string | ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  if (typeof source === "string") await workbook.xlsx.readFile(source);
+  else await workbook.xlsx.load(source as ArrayBuffer);
+  return workbook;
+}
+
+function argb(color: string): string {
+  return "FF" + color.replace("#", "").toUpperCase();
+}
+
+/** Writes report sheets into an ExcelJS workbook: values, number formats, bold headers, ja/nee colours. */
+export function writeReportSheets(workbook: ExcelJS.Workbook, sheets: ReportSheet[]): void {
+  for (const sheet of sheets) {
+    const existing = workbook.getWorksheet(sheet.name);
+    if (existing) workbook.removeWorksheet(existing.id);
+    const ws = workbook.addWorksheet(sheet.name, {
+      views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows }] : undefined,
+    });
+    sheet.cells.forEach((row, r) => {
+      const xrow = ws.getRow(r + 1);
+      row.forEach((value, c) => {
+        if (value !== null) xrow.getCell(c + 1).value = value;
+      });
+    });
+    for (const f of sheet.formats) {
+      for (let r = f.row; r < f.row + f.rows; r++) {
+        for (let c = f.col; c < f.col + f.cols; c++) {
+          const cell = ws.getCell(r + 1, c + 1);
+          if (f.numberFormat) cell.numFmt = f.numberFormat;
+          if (f.bold || f.italic || f.fontColor || f.fontSize) {
+            cell.font = {
+              ...cell.font,
+              bold: f.bold ?? cell.font?.bold,
+              italic: f.italic ?? cell.font?.italic,
+              size: f.fontSize ?? cell.font?.size,
+              color: f.fontColor ? { argb: argb(f.fontColor) } : cell.font?.color,
+            };
+          }
+          if (f.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
+        }
+      }
+    }
+    for (const cf of sheet.conditional) {
+      const ref = `${colName(cf.col)}${cf.row + 1}:${colName(cf.col + cf.cols - 1)}${cf.row + cf.rows}`;
+      ws.addConditionalFormatting({
+        ref,
+        rules: [
+          {
+            type: "containsText",
+            operator: "containsText",
+            text: "ja",
+            priority: 1,
+            style: {
+              fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } },
+              font: { color: { argb: "FF006100" } },
+            },
+          },
+          {
+            type: "containsText",
+            operator: "containsText",
+            text: "nee",
+            priority: 2,
+            style: {
+              fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
+              font: { color: { argb: "FF9C0006" } },
+            },
+          },
+        ],
+      });
+    }
+    sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  }
+}
+
+export function colName(index0: number): string {
+  let n = index0 + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Adds an input table (header row plus rows) as a real Excel table, with the schema's number formats. */
+export function addInputTable(
+  workbook: ExcelJS.Workbook,
+  table: TableName,
+  rows: (string | number | boolean | null)[][],
+  options: { sheetName?: string; topRow?: number; note?: string } = {},
+): ExcelJS.Worksheet {
+  const schema = TABLES.find((t) => t.name === table)!;
+  const ws =
+    workbook.getWorksheet(options.sheetName ?? table) ?? workbook.addWorksheet(options.sheetName ?? table);
+  const top = options.topRow ?? (options.note ? 3 : 1);
+  if (options.note) {
+    ws.getCell(1, 1).value = options.note;
+    ws.getCell(1, 1).font = { italic: true, color: { argb: "FF9C5700" } };
+  }
+  ws.addTable({
+    name: table,
+    ref: `A${top}`,
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: schema.columns.map((c) => ({ name: c.header, filterButton: true })),
+    rows: rows.map((r) => schema.columns.map((_, i) => (r[i] === undefined ? null : r[i]))),
+  });
+  schema.columns.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = Math.max(12, c.header.length + 4, table === "Scenarios" && c.key === "filter" ? 40 : 0);
+    if (c.numberFormat) {
+      for (let r = top + 1; r <= top + rows.length; r++) ws.getCell(r, i + 1).numFmt = c.numberFormat;
+    }
+  });
+  return ws;
+}
