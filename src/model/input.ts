@@ -299,7 +299,7 @@ interface BoundTable {
 function findTable(tables: WorkbookTables, name: TableName): TableRows | undefined {
   const wanted = normalizeName(name);
   for (const [key, rows] of Object.entries(tables)) {
-    if (normalizeName(key) === wanted) return rows;
+    if (rows && normalizeName(key) === wanted) return rows;
   }
   return undefined;
 }
@@ -531,7 +531,9 @@ function readFormation(issues: IssueList, table: BoundTable | null, prices: Map<
   const hasCost = table.index.costPerFte >= 0;
   const hasProtected = table.index.protected >= 0;
   let n = 0;
+  let seen = 0;
   for (const [r, row] of dataRows(table)) {
+    seen++;
     const unit = readText(issues, { table: T, row: r, column: "Eenheid" }, cellOf(table, "unit", row));
     const group = readGroup(
       issues,
@@ -583,7 +585,7 @@ function readFormation(issues: IssueList, table: BoundTable | null, prices: Map<
     n++;
   }
   f.length = n;
-  if (n === 0)
+  if (seen === 0)
     issues.error(T, null, null, `Tabel 'Formatie' bevat geen rijen.`, `Table 'Formatie' has no rows.`);
   return f;
 }

@@ -1,0 +1,186 @@
+/** The command line over .xlsx files: output forms, exit codes, the --out workbook. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { execFileSync, spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import { main, type CliIo } from "../../src/cli/main";
+import { addInputTable } from "../../src/xlsx/workbook";
+import { smallTables } from "../model/helpers";
+
+const SAMPLE = path.resolve(__dirname, "../../samples/voorbeeld-ministerie.xlsx");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-cli-"));
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+async function workbookFrom(tables: Record<string, unknown[][] | undefined>, file: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(tables)) {
+    if (rows) addInputTable(wb, name as never, rows.slice(1) as never);
+  }
+  const full = path.join(tmp, file);
+  await wb.xlsx.writeFile(full);
+  return full;
+}
+
+const YEAR_KEYS = [
+  "year",
+  "fte",
+  "ftePrimary",
+  "fteOverhead",
+  "overheadRatio",
+  "personnelCost",
+  "externalSpend",
+  "roemerShare",
+  "m2",
+  "housingCost",
+  "structuralCost",
+  "oneOffCost",
+  "structuralSavings",
+  "target",
+  "gap",
+  "forcedExits",
+  "primaryRetained",
+];
+
+test("run --json on the sample: exactly the documented shape, baseline first", async () => {
+  const { code, stdout } = await cli("run", SAMPLE, "--json");
+  expect(code).toBe(0);
+  const out = JSON.parse(stdout);
+  expect(Object.keys(out)).toEqual(["scenarios", "issues"]);
+  expect(out.issues).toEqual([]);
+  expect(out.scenarios.map((s: { name: string }) => s.name)).toEqual([
+    "Basis",
+    "Kaasschaaf auto",
+    "Overhead naar 35%",
+    "Inhuur naar 10%",
+    "Inhuur naar 10% met inbesteden",
+    "Huisvesting 0.7",
+    "Gericht gecombineerd",
+  ]);
+  for (const s of out.scenarios) {
+    expect(Object.keys(s)).toEqual(["name", "years"]);
+    expect(s.years.map((y: { year: number }) => y.year)).toEqual([2026, 2027, 2028, 2029, 2030]);
+    for (const y of s.years) expect(Object.keys(y)).toEqual(YEAR_KEYS);
+  }
+  const base = out.scenarios[0].years[4];
+  expect(base.fte).toBeGreaterThan(1900);
+  expect(base.fte).toBeLessThan(2100);
+  expect(base.overheadRatio).toBeGreaterThan(0.45);
+  expect(base.overheadRatio).toBeLessThan(0.55);
+  expect(base.roemerShare).toBeGreaterThan(0.13);
+  expect(base.roemerShare).toBeLessThan(0.17);
+  const cheese = out.scenarios[1].years[4];
+  expect(cheese.structuralSavings).toBeCloseTo(cheese.target, 3);
+  const overhead = out.scenarios[2].years[4];
+  expect(overhead.overheadRatio).toBeCloseTo(0.35, 9);
+  const hire = out.scenarios[3].years[4];
+  expect(hire.roemerShare).toBeCloseTo(0.1, 9);
+});
+
+test("the table form reads as a comparison and a trajectory per scenario", async () => {
+  const { code, stdout, stderr } = await cli("run", SAMPLE);
+  expect(code).toBe(0);
+  expect(stderr).toBe("");
+  expect(stdout).toMatch(/vergelijking 2026-2030/);
+  expect(stdout).toMatch(/Kaasschaaf auto\s+€ 20,0 mln\s+€ 20,0 mln\s+ja/);
+  expect(stdout).toMatch(/Verloop per scenario/);
+  expect(stdout).toMatch(/Gericht gecombineerd\n/);
+  const en = await cli("run", SAMPLE, "--lang", "en");
+  expect(en.stdout).toMatch(/comparison 2026-2030/);
+});
+
+test("input errors: exit 1, issues on stderr (table) or in the JSON", async () => {
+  const bad = smallTables({
+    Formatie: [
+      ["Eenheid", "Functiegroep", "Schaal", "FTE", "Kosten per FTE", "Beschermd"],
+      ["A", "Primair", 10, -3, 100000, "nee"],
+      ["A", "Beleid", 10, 3, 100000, "nee"],
+    ],
+  });
+  const file = await workbookFrom(bad as Record<string, unknown[][]>, "bad.xlsx");
+  const table = await cli("run", file);
+  expect(table.code).toBe(1);
+  expect(table.stdout).toBe("");
+  expect(table.stderr).toMatch(/FOUT {2}Formatie, rij 1, kolom FTE: Negatieve FTE/);
+  expect(table.stderr).toMatch(/Formatie, rij 2, kolom Functiegroep/);
+  const json = await cli("run", file, "--json", "--lang", "en");
+  expect(json.code).toBe(1);
+  const out = JSON.parse(json.stdout);
+  expect(out.scenarios).toEqual([]);
+  expect(out.issues[0]).toEqual({
+    severity: "error",
+    table: "Formatie",
+    row: 1,
+    column: "FTE",
+    message: "Negative FTE (-3).",
+  });
+});
+
+test("check validates only", async () => {
+  const { code, stdout } = await cli("check", SAMPLE);
+  expect(code).toBe(0);
+  expect(stdout).toMatch(/Invoer in orde/);
+});
+
+test("wrong usage exits 2 and says what to do", async () => {
+  expect((await cli()).code).toBe(2);
+  expect((await cli("fly", SAMPLE)).code).toBe(2);
+  expect((await cli("run")).code).toBe(2);
+  expect((await cli("run", SAMPLE, "--bogus")).code).toBe(2);
+  expect((await cli("run", path.join(tmp, "missing.xlsx"))).stderr).toMatch(/niet gevonden/);
+  expect((await cli("run", SAMPLE, "--out", SAMPLE)).code).toBe(2);
+  expect((await cli("run", SAMPLE, "--lang", "fr")).code).toBe(2);
+  const notXlsx = path.join(tmp, "notes.xlsx");
+  fs.writeFileSync(notXlsx, "not a workbook");
+  expect((await cli("run", notXlsx)).code).toBe(2);
+  const help = await cli("--help");
+  expect(help.code).toBe(0);
+  expect(help.stdout).toMatch(/--json/);
+  expect(help.stdout).toMatch(/--out/);
+});
+
+test("--out writes a readable comparison workbook and never overwrites without --force", async () => {
+  const out = path.join(tmp, "resultaat.xlsx");
+  const first = await cli("run", SAMPLE, "--out", out);
+  expect(first.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const names = wb.worksheets.map((w) => w.name);
+  expect(names[0]).toBe("Vergelijking");
+  expect(names).toContain("Sc Kaasschaaf auto");
+  expect(names).toContain("Sc Basis");
+  const ws = wb.getWorksheet("Vergelijking")!;
+  const headerRow = ws.getRow(5);
+  expect(headerRow.getCell(1).value).toBe("Scenario");
+  expect(headerRow.getCell(2).value).toBe("Structurele besparing");
+  expect(ws.getRow(6).getCell(1).value).toBe("Basis");
+  expect(ws.getRow(7).getCell(2).numFmt).toMatch(/€/);
+  expect(ws.getRow(7).getCell(8).numFmt).toBe("0.0%");
+  expect(ws.getRow(7).getCell(5).value).toBe("ja");
+  const text = JSON.stringify(ws.getSheetValues());
+  expect(text).toMatch(/Herkomst/);
+  expect(text).toMatch(/Invoer-hash/);
+  const again = await cli("run", SAMPLE, "--out", out);
+  expect(again.code).toBe(2);
+  expect(again.stderr).toMatch(/bestaat al/);
+  expect((await cli("run", SAMPLE, "--out", out, "--force")).code).toBe(0);
+});
+
+test("the installed binary runs (bin/formatieplanner.js over the compiled lib/)", () => {
+  const bin = path.resolve(__dirname, "../../bin/formatieplanner.js");
+  if (!fs.existsSync(path.resolve(__dirname, "../../lib/src/cli/main.js"))) {
+    execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: path.resolve(__dirname, "../..") });
+  }
+  const help = spawnSync("node", [bin, "--help"], { encoding: "utf8" });
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/Formatieplanner/);
+  const wrong = spawnSync("node", [bin, "nonsense"], { encoding: "utf8" });
+  expect(wrong.status).toBe(2);
+});
