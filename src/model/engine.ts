@@ -1,9 +1,14 @@
 /**
  * The planning engine: baseline and scenario trajectories, year by year, as in MODEL.md.
  *
- * Design for speed on large formations: the plan is columnar (typed arrays), a trajectory is one
- * row-major Float64Array (row r, year y at r * years + y), every lever is one pass over the rows, and
- * all yearly metrics and forced exits are gathered in a single final pass.
+ * Every lever changes a row in proportion to that row's own level: a linear lever by a share of its
+ * end-year value, the hiring freeze by a factor per year. So a row's trajectory is always its base FTE
+ * times a curve shared by every row that the levers so far treated alike: its class. The engine keeps
+ * one class id per row (a Uint16Array), and per class a short curve and the base FTE, primary FTE and
+ * cost summed per unit. A lever that affects some rows visits only those rows (a cached index list per
+ * filter) and moves them to classes of their own; everything else, the metrics included, works on the
+ * class sums. Exact, and fast on large formations. Hire and housing rows are always treated alike (one
+ * curve each). Rows added by insourcing keep explicit trajectories.
  */
 import {
   allowedExternalSpend,
@@ -16,12 +21,11 @@ import {
   phaseIn,
   roemerShare,
 } from "./formulas";
-import { compileFilter, filterMask } from "./filter";
+import { compileFilter, filterMask, groupName } from "./filter";
 import { BASELINE_NAME } from "./input";
 import {
   GROUP_OPERATIONS,
   GROUP_PRIMARY,
-  type Formation,
   type Lever,
   type Plan,
   type RunResult,
@@ -36,6 +40,7 @@ export const INSOURCED_UNIT = "Inbesteed";
 /** Euros within which a saving counts as meeting its target (rounding of the closed forms). */
 const MONEY_TOLERANCE = 0.5;
 const RATIO_TOLERANCE = 1e-9;
+const MAX_CLASSES = 65535;
 
 /** Everything about the plan that does not depend on the scenario. */
 interface Frame {
@@ -44,74 +49,136 @@ interface Frame {
   yearList: number[];
   index: Float64Array;
   phase: Float64Array;
+  /** 1 - (1 - attrition)^y per plan year */
+  attrition: Float64Array;
+  /** Formatie rows a filter selects (protected rows excluded), shared by all scenarios of a run */
+  rowLists: Map<string, Int32Array>;
+  /** base FTE, primary FTE and cost per unit: the one class every scenario starts from */
+  unitFte: Float64Array;
+  unitPrimary: Float64Array;
+  unitCost: Float64Array;
+  /** base-year totals of hire and housing: their rows always move together */
+  hireBase: number;
+  m2Base: number;
+  housingCostBase: number;
 }
 
-/** A trajectory under construction: formation (possibly with insourced rows), hire and housing. */
-interface State {
-  formation: Formation;
-  /** rows below this index come from the Formatie table; the rest were added by insourcing */
-  originalRows: number;
+/** A row added by insourcing, with its own trajectory. */
+interface ExtraRow {
+  unit: string;
+  group: number;
+  costPerFte: number;
   fte: Float64Array;
-  hire: Float64Array;
-  m2: Float64Array;
+}
+
+/** Rows the levers treated alike: their curve, and their base FTE, primary FTE and cost per unit. */
+interface RowClass {
+  curve: Float64Array;
+  fte: Float64Array;
+  primary: Float64Array;
+  cost: Float64Array;
+}
+
+/** A trajectory under construction. */
+interface State {
+  /** class of each Formatie row; its FTE in year y is base FTE x classes[class].curve[y] */
+  classOf: Uint16Array;
+  classes: RowClass[];
+  extra: ExtraRow[];
+  /** hire (and m2) in year y: base amount x curve[y] */
+  hireCurve: Float64Array;
+  m2Curve: Float64Array;
   notes: string[];
 }
 
 function makeFrame(plan: Plan): Frame {
-  const { baseYear, endYear, indexation } = plan.params;
+  const { baseYear, endYear, indexation, attritionRate } = plan.params;
   const years = endYear - baseYear + 1;
   const index = new Float64Array(years);
   const phase = new Float64Array(years);
+  const attrition = new Float64Array(years);
   const yearList: number[] = [];
   for (let y = 0; y < years; y++) {
     index[y] = indexFactor(indexation, y);
     phase[y] = phaseIn(baseYear + y, baseYear, endYear);
+    attrition[y] = attritionShare(attritionRate, y);
     yearList.push(baseYear + y);
   }
-  return { plan, years, yearList, index, phase };
+  const { hire, housing, formation: f } = plan;
+  const U = f.unitNames.length;
+  const unitFte = new Float64Array(U);
+  const unitPrimary = new Float64Array(U);
+  const unitCost = new Float64Array(U);
+  for (let r = 0; r < f.length; r++) {
+    const u = f.unit[r];
+    const b = f.fte[r];
+    unitFte[u] += b;
+    unitCost[u] += b * f.costPerFte[r];
+    if (f.group[r] === GROUP_PRIMARY) unitPrimary[u] += b;
+  }
+  let hireBase = 0;
+  for (let h = 0; h < hire.length; h++) hireBase += hire.amount[h];
+  let m2Base = 0;
+  let housingCostBase = 0;
+  for (let h = 0; h < housing.length; h++) {
+    m2Base += housing.m2[h];
+    housingCostBase += housing.m2[h] * housing.costPerM2[h];
+  }
+  return {
+    plan,
+    years,
+    yearList,
+    index,
+    phase,
+    attrition,
+    rowLists: new Map(),
+    unitFte,
+    unitPrimary,
+    unitCost,
+    hireBase,
+    m2Base,
+    housingCostBase,
+  };
 }
 
-/** Every row at its base-year level in every year: the baseline, and the start of each scenario. */
-function flatTrajectory(values: Float64Array, length: number, years: number): Float64Array {
-  const out = new Float64Array(length * years);
-  for (let r = 0; r < length; r++) out.fill(values[r], r * years, (r + 1) * years);
-  return out;
+function ones(years: number): Float64Array {
+  return new Float64Array(years).fill(1);
 }
 
 function initialState(frame: Frame): State {
-  const { formation, hire, housing } = frame.plan;
   return {
-    formation,
-    originalRows: formation.length,
-    fte: flatTrajectory(formation.fte, formation.length, frame.years),
-    hire: flatTrajectory(hire.amount, hire.length, frame.years),
-    m2: flatTrajectory(housing.m2, housing.length, frame.years),
+    classOf: new Uint16Array(frame.plan.formation.length),
+    classes: [
+      {
+        curve: ones(frame.years),
+        fte: frame.unitFte.slice(),
+        primary: frame.unitPrimary.slice(),
+        cost: frame.unitCost.slice(),
+      },
+    ],
+    extra: [],
+    hireCurve: ones(frame.years),
+    m2Curve: ones(frame.years),
     notes: [],
   };
 }
 
-/** Adds an end-year change d to row r linearly: by phase[y] x d in year y. */
-function addLinear(trajectory: Float64Array, r: number, d: number, frame: Frame): void {
-  const Y = frame.years;
-  const at = r * Y;
-  for (let y = 1; y < Y; y++) trajectory[at + y] += frame.phase[y] * d;
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
 }
 
-/** Scales every row's end-year value by (1 - p), phased in linearly. */
-function cutAllLinear(
-  trajectory: Float64Array,
-  length: number,
-  p: number,
-  frame: Frame,
-  eligible?: Uint8Array,
-): void {
+/** A linear cut of share p of the end-year value: curve[y] -= phase[y] x p x curve[end]. */
+function cutCurve(curve: Float64Array, p: number, frame: Frame): void {
   if (p === 0) return;
-  const Y = frame.years;
-  for (let r = 0; r < length; r++) {
-    if (eligible && !eligible[r]) continue;
-    const d = -p * trajectory[r * Y + Y - 1];
-    if (d !== 0) addLinear(trajectory, r, d, frame);
-  }
+  const d = -p * curve[frame.years - 1];
+  for (let y = 1; y < frame.years; y++) curve[y] += frame.phase[y] * d;
+}
+
+/** The hiring freeze: curve[y] x keep^(y - base). */
+function freezeCurve(curve: Float64Array, keep: number, frame: Frame): void {
+  for (let y = 1; y < frame.years; y++) curve[y] *= Math.pow(keep, y);
 }
 
 interface EndYearTotals {
@@ -125,83 +192,119 @@ interface EndYearTotals {
 }
 
 function endYearTotals(state: State, frame: Frame): EndYearTotals {
-  const Y = frame.years;
-  const e = Y - 1;
-  const f = state.formation;
+  const E = frame.years - 1;
   let fte = 0;
-  let overhead = 0;
+  let primary = 0;
   let personnelBase = 0;
-  for (let r = 0; r < f.length; r++) {
-    const v = state.fte[r * Y + e];
-    fte += v;
-    if (f.group[r] !== GROUP_PRIMARY) overhead += v;
-    personnelBase += v * f.costPerFte[r];
+  for (const c of state.classes) {
+    const end = c.curve[E];
+    fte += end * sum(c.fte);
+    primary += end * sum(c.primary);
+    personnelBase += end * sum(c.cost);
   }
-  let hireBase = 0;
-  for (let h = 0; h < frame.plan.hire.length; h++) hireBase += state.hire[h * Y + e];
-  let m2 = 0;
-  let housingBase = 0;
-  const hs = frame.plan.housing;
-  for (let h = 0; h < hs.length; h++) {
-    const v = state.m2[h * Y + e];
-    m2 += v;
-    housingBase += v * hs.costPerM2[h];
+  for (const x of state.extra) {
+    fte += x.fte[E];
+    if (x.group === GROUP_PRIMARY) primary += x.fte[E];
+    personnelBase += x.fte[E] * x.costPerFte;
   }
-  return { fte, overhead, personnelBase, hireBase, m2, housingBase };
+  return {
+    fte,
+    overhead: fte - primary,
+    personnelBase,
+    hireBase: frame.hireBase * state.hireCurve[E],
+    m2: frame.m2Base * state.m2Curve[E],
+    housingBase: frame.housingCostBase * state.m2Curve[E],
+  };
 }
 
-/** Unprotected rows that match the lever's filter. */
-function eligibleRows(state: State, lever: Lever): Uint8Array {
-  const f = state.formation;
-  const mask = filterMask(compileFilter(lever.filter), f);
-  for (let r = 0; r < f.length; r++) if (f.protectedRow[r]) mask[r] = 0;
-  return mask;
+/**
+ * Unprotected Formatie rows that match the filter (and, for the overhead norm, are overhead), as an
+ * index list cached for the whole run.
+ */
+function filterRows(frame: Frame, filter: string, overheadOnly = false): Int32Array {
+  const key = `${overheadOnly ? "overhead" : "all"}|${filter}`;
+  let rows = frame.rowLists.get(key);
+  if (!rows) {
+    const f = frame.plan.formation;
+    const mask = filterMask(compileFilter(filter), f);
+    const list: number[] = [];
+    for (let r = 0; r < f.length; r++) {
+      if (mask[r] && !f.protectedRow[r] && !(overheadOnly && f.group[r] === GROUP_PRIMARY)) list.push(r);
+    }
+    rows = Int32Array.from(list);
+    frame.rowLists.set(key, rows);
+  }
+  return rows;
+}
+
+function extraMatches(x: ExtraRow, filter: string): boolean {
+  const compiled = compileFilter(filter);
+  return (
+    !compiled ||
+    compiled.evaluate({
+      eenheid: x.unit,
+      functiegroep: groupName(x.group),
+      schaal: 0,
+      fte: x.fte[x.fte.length - 1],
+    })
+  );
+}
+
+/**
+ * Moves the listed rows to classes of their own (a copy of their current curve), so that a lever can
+ * change them without touching the others; the per-unit sums move with them. Returns the new classes.
+ */
+function splitClasses(state: State, frame: Frame, rows: Int32Array): RowClass[] {
+  const { fte, costPerFte, group, unit } = frame.plan.formation;
+  const split = new Int32Array(state.classes.length).fill(-1);
+  const classOf = state.classOf;
+  const U = frame.unitFte.length;
+  const created: { from: RowClass; to: RowClass }[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const c = classOf[r];
+    let to = split[c];
+    if (to < 0) {
+      if (state.classes.length >= MAX_CLASSES)
+        throw new Error("Te veel verschillende rijgroepen / too many row classes");
+      const from = state.classes[c];
+      const fresh: RowClass = {
+        curve: from.curve.slice(),
+        fte: new Float64Array(U),
+        primary: new Float64Array(U),
+        cost: new Float64Array(U),
+      };
+      to = split[c] = state.classes.length;
+      state.classes.push(fresh);
+      created.push({ from, to: fresh });
+    }
+    const moved = state.classes[to];
+    const u = unit[r];
+    const b = fte[r];
+    moved.fte[u] += b;
+    moved.cost[u] += b * costPerFte[r];
+    if (group[r] === GROUP_PRIMARY) moved.primary[u] += b;
+    classOf[r] = to;
+  }
+  for (const { from, to } of created) {
+    for (let u = 0; u < U; u++) {
+      from.fte[u] -= to.fte[u];
+      from.cost[u] -= to.cost[u];
+      from.primary[u] -= to.primary[u];
+    }
+  }
+  return created.map((c) => c.to);
 }
 
 function pct(x: number): string {
   return `${(x * 100).toFixed(2)}%`;
 }
 
-/** Appends one formation row (insourced work) to the state, growing the typed arrays. */
-function appendInsourcedRow(state: State, frame: Frame, endFte: number, costPerFte: number): void {
-  const f = state.formation;
-  const n = f.length + 1;
-  const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: new (n: number) => T): T => {
-    const b = new make(n);
-    b.set(a.subarray(0, f.length));
-    return b;
-  };
-  const unitNames = f.unitNames.includes(INSOURCED_UNIT) ? f.unitNames : [...f.unitNames, INSOURCED_UNIT];
-  const next: Formation = {
-    length: n,
-    unitNames,
-    unit: grow(f.unit, Int32Array),
-    group: grow(f.group, Uint8Array),
-    scale: grow(f.scale, Uint8Array),
-    fte: grow(f.fte, Float64Array),
-    costPerFte: grow(f.costPerFte, Float64Array),
-    protectedRow: grow(f.protectedRow, Uint8Array),
-    sourceRow: grow(f.sourceRow, Int32Array),
-  };
-  const r = n - 1;
-  next.unit[r] = unitNames.indexOf(INSOURCED_UNIT);
-  next.group[r] = GROUP_OPERATIONS;
-  next.scale[r] = 0;
-  next.fte[r] = 0;
-  next.costPerFte[r] = costPerFte;
-  const Y = frame.years;
-  const fte = new Float64Array(n * Y);
-  fte.set(state.fte.subarray(0, f.length * Y));
-  for (let y = 0; y < Y; y++) fte[r * Y + y] = frame.phase[y] * endFte;
-  state.formation = next;
-  state.fte = fte;
-}
-
 function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: number): void {
-  const { params, targets, hire, housing } = frame.plan;
+  const { params, targets } = frame.plan;
   const Y = frame.years;
-  const endIndex = frame.index[Y - 1];
-  const f = state.formation;
+  const E = Y - 1;
+  const endIndex = frame.index[E];
   switch (lever.kind) {
     case "Kaasschaaf": {
       let p: number;
@@ -223,9 +326,11 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       } else {
         p = (lever.value as number) ?? 0;
       }
-      cutAllLinear(state.fte, f.length, p, frame);
-      cutAllLinear(state.hire, hire.length, p, frame);
-      cutAllLinear(state.m2, housing.length, p, frame);
+      // Every row alike, protected ones included: every class curve takes the same cut.
+      for (const c of state.classes) cutCurve(c.curve, p, frame);
+      for (const x of state.extra) cutCurve(x.fte, p, frame);
+      cutCurve(state.hireCurve, p, frame);
+      cutCurve(state.m2Curve, p, frame);
       return;
     }
     case "Overheadnorm": {
@@ -236,41 +341,39 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
         state.notes.push(`Overheadnorm ${pct(norm)}: al gehaald (${pct(overheadRatio(t.overhead, t.fte))}).`);
         return;
       }
-      const mask = eligibleRows(state, lever);
+      const extraEligible = (row: ExtraRow) => row.group !== GROUP_PRIMARY && extraMatches(row, lever.filter);
+      const classes = splitClasses(state, frame, filterRows(frame, lever.filter, true));
       let available = 0;
-      for (let r = 0; r < f.length; r++) {
-        if (mask[r] && f.group[r] !== GROUP_PRIMARY) available += state.fte[r * Y + Y - 1];
-        else mask[r] = 0;
-      }
+      for (const c of classes) available += c.curve[E] * sum(c.fte);
+      for (const row of state.extra) if (extraEligible(row)) available += row.fte[E];
       if (available <= 0) {
         state.notes.push(`Overheadnorm ${pct(norm)}: geen onbeschermde overhead om te verminderen.`);
         return;
       }
       const q = Math.min(1, x / available);
-      if (q === 1) {
-        state.notes.push(
-          `Overheadnorm ${pct(norm)}: onvoldoende onbeschermde overhead; ${available.toFixed(1)} van de benodigde ${x.toFixed(1)} FTE vervalt.`,
-        );
-      } else {
-        state.notes.push(`Overheadnorm ${pct(norm)}: ${x.toFixed(1)} FTE overhead minder.`);
-      }
-      cutAllLinear(state.fte, f.length, q, frame, mask);
+      state.notes.push(
+        q === 1
+          ? `Overheadnorm ${pct(norm)}: onvoldoende onbeschermde overhead; ${available.toFixed(1)} van de benodigde ${x.toFixed(1)} FTE vervalt.`
+          : `Overheadnorm ${pct(norm)}: ${x.toFixed(1)} FTE overhead minder.`,
+      );
+      for (const c of classes) cutCurve(c.curve, q, frame);
+      for (const row of state.extra) if (extraEligible(row)) cutCurve(row.fte, q, frame);
       return;
     }
     case "Roemernorm": {
       const norm = typeof lever.value === "number" ? lever.value : params.roemerNorm;
       const t = endYearTotals(state, frame);
       const P = t.personnelBase * endIndex;
-      const E = t.hireBase * endIndex;
+      const E$ = t.hireBase * endIndex;
       const s = lever.insourceShare;
       const k = params.insourceCostFactor;
-      const allowed = allowedExternalSpend(P, E, norm, s, k);
-      if (allowed >= E || E <= 0) {
-        state.notes.push(`Roemernorm ${pct(norm)}: al gehaald (${pct(roemerShare(E, P))}).`);
+      const allowed = allowedExternalSpend(P, E$, norm, s, k);
+      if (allowed >= E$ || E$ <= 0) {
+        state.notes.push(`Roemernorm ${pct(norm)}: al gehaald (${pct(roemerShare(E$, P))}).`);
         return;
       }
-      cutAllLinear(state.hire, hire.length, 1 - allowed / E, frame);
-      const removed = E - allowed;
+      cutCurve(state.hireCurve, 1 - allowed / E$, frame);
+      const removed = E$ - allowed;
       state.notes.push(
         `Roemernorm ${pct(norm)}: inhuur ${Math.round(removed).toLocaleString("nl-NL")} euro lager.`,
       );
@@ -284,7 +387,9 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
         }
         const averageCostBase = t.personnelBase / t.fte;
         const endFte = internalCost / (averageCostBase * endIndex);
-        appendInsourcedRow(state, frame, endFte, averageCostBase);
+        const fte = new Float64Array(Y);
+        for (let y = 0; y < Y; y++) fte[y] = frame.phase[y] * endFte;
+        state.extra.push({ unit: INSOURCED_UNIT, group: GROUP_OPERATIONS, costPerFte: averageCostBase, fte });
         state.notes.push(
           `Inbesteden: ${endFte.toFixed(1)} FTE erbij in eenheid '${INSOURCED_UNIT}' (Bedrijfsvoering).`,
         );
@@ -299,7 +404,7 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
         state.notes.push(`Huisvestingsnorm ${factor}: al binnen de norm.`);
         return;
       }
-      cutAllLinear(state.m2, housing.length, 1 - needed / t.m2, frame);
+      cutCurve(state.m2Curve, 1 - needed / t.m2, frame);
       state.notes.push(
         `Huisvestingsnorm ${factor}: ${Math.round(t.m2 - needed).toLocaleString("nl-NL")} m2 minder.`,
       );
@@ -308,19 +413,18 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
     case "Vacaturestop": {
       const share = params.attritionRate * ((lever.value as number) ?? 0);
       if (share === 0) return;
-      const mask = eligibleRows(state, lever);
-      const keep = new Float64Array(Y);
-      for (let y = 0; y < Y; y++) keep[y] = Math.pow(1 - share, y);
-      for (let r = 0; r < f.length; r++) {
-        if (!mask[r]) continue;
-        const at = r * Y;
-        for (let y = 1; y < Y; y++) state.fte[at + y] *= keep[y];
-      }
+      for (const c of splitClasses(state, frame, filterRows(frame, lever.filter)))
+        freezeCurve(c.curve, 1 - share, frame);
+      for (const row of state.extra)
+        if (extraMatches(row, lever.filter)) freezeCurve(row.fte, 1 - share, frame);
       return;
     }
     case "Gerichte korting": {
       const p = (lever.value as number) ?? 0;
-      cutAllLinear(state.fte, f.length, p, frame, eligibleRows(state, lever));
+      if (p === 0) return;
+      for (const c of splitClasses(state, frame, filterRows(frame, lever.filter)))
+        cutCurve(c.curve, p, frame);
+      for (const row of state.extra) if (extraMatches(row, lever.filter)) cutCurve(row.fte, p, frame);
       return;
     }
   }
@@ -331,93 +435,96 @@ interface Totals {
   units: UnitOutcome[];
 }
 
-/** The single pass that turns a trajectory into yearly metrics, forced exits and per-unit outcomes. */
+/** Turns a state into yearly metrics, forced exits and per-unit outcomes, from the class sums alone. */
 function measure(state: State, frame: Frame, baseline: YearMetrics[] | null): Totals {
-  const { params, targets, hire, housing } = frame.plan;
+  const { params, targets, formation: f } = frame.plan;
   const Y = frame.years;
-  const f = state.formation;
+  const E = Y - 1;
+  const U = f.unitNames.length;
   const fte = new Float64Array(Y);
   const primary = new Float64Array(Y);
-  const overhead = new Float64Array(Y);
   const personnel = new Float64Array(Y);
   const forced = new Float64Array(Y);
   const oneOff = new Float64Array(Y);
-  const attrition = new Float64Array(Y);
-  for (let y = 0; y < Y; y++) attrition[y] = attritionShare(params.attritionRate, y);
-  const unitCount = f.unitNames.length;
-  const unitBase = new Float64Array(unitCount);
-  const unitEnd = new Float64Array(unitCount);
-  const unitBasePrimary = new Float64Array(unitCount);
-  const unitEndPrimary = new Float64Array(unitCount);
-  const unitForced = new Float64Array(unitCount);
-  for (let r = 0; r < f.length; r++) {
-    const at = r * Y;
-    const cost = f.costPerFte[r];
-    const isPrimary = f.group[r] === GROUP_PRIMARY;
-    const original = r < state.originalRows;
-    const base = state.fte[at];
-    let maxForced = 0;
-    let rowForced = 0;
-    for (let y = 0; y < Y; y++) {
-      const v = state.fte[at + y];
-      fte[y] += v;
-      if (isPrimary) primary[y] += v;
-      else overhead[y] += v;
-      personnel[y] += v * cost;
-      if (original && y > 0) {
-        const F = base - v - base * attrition[y];
-        if (F > maxForced) {
-          const exits = F - maxForced;
-          forced[y] += exits;
-          oneOff[y] += exits * cost;
-          rowForced += exits;
-          maxForced = F;
-        }
+  const unitNames = [...f.unitNames];
+  const unitBase = new Float64Array(U + state.extra.length);
+  const unitEnd = new Float64Array(U + state.extra.length);
+  const unitBasePrimary = new Float64Array(U + state.extra.length);
+  const unitEndPrimary = new Float64Array(U + state.extra.length);
+  const unitForced = new Float64Array(U + state.extra.length);
+  const exits = new Float64Array(Y);
+  for (const c of state.classes) {
+    const classFte = sum(c.fte);
+    const classPrimary = sum(c.primary);
+    const classCost = sum(c.cost);
+    // Forced exits per unit of base FTE: F(y) = max(0, 1 - curve[y] - attrition(y)), counted in the
+    // year it first exceeds its earlier maximum.
+    exits.fill(0);
+    let max = 0;
+    let totalExits = 0;
+    for (let y = 1; y < Y; y++) {
+      const F = 1 - c.curve[y] - frame.attrition[y];
+      if (F > max + 1e-15) {
+        exits[y] = F - max;
+        totalExits += F - max;
+        max = F;
       }
     }
-    const u = f.unit[r];
-    unitBase[u] += base;
-    unitEnd[u] += state.fte[at + Y - 1];
-    if (isPrimary) {
-      unitBasePrimary[u] += base;
-      unitEndPrimary[u] += state.fte[at + Y - 1];
-    }
-    unitForced[u] += rowForced;
-  }
-  const external = new Float64Array(Y);
-  for (let h = 0; h < hire.length; h++) for (let y = 0; y < Y; y++) external[y] += state.hire[h * Y + y];
-  const m2 = new Float64Array(Y);
-  const housingCost = new Float64Array(Y);
-  for (let h = 0; h < housing.length; h++) {
-    const price = housing.costPerM2[h];
     for (let y = 0; y < Y; y++) {
-      const v = state.m2[h * Y + y];
-      m2[y] += v;
-      housingCost[y] += v * price;
+      fte[y] += c.curve[y] * classFte;
+      primary[y] += c.curve[y] * classPrimary;
+      personnel[y] += c.curve[y] * classCost;
+      forced[y] += exits[y] * classFte;
+      oneOff[y] += exits[y] * classCost;
+    }
+    const end = c.curve[E];
+    for (let u = 0; u < U; u++) {
+      unitBase[u] += c.fte[u];
+      unitEnd[u] += c.fte[u] * end;
+      unitBasePrimary[u] += c.primary[u];
+      unitEndPrimary[u] += c.primary[u] * end;
+      unitForced[u] += c.fte[u] * totalExits;
+    }
+  }
+  // Insourced rows: explicit trajectories; never forced exits.
+  for (const x of state.extra) {
+    let u = unitNames.indexOf(x.unit);
+    if (u < 0) u = unitNames.push(x.unit) - 1;
+    unitEnd[u] += x.fte[E];
+    unitBase[u] += x.fte[0];
+    if (x.group === GROUP_PRIMARY) {
+      unitEndPrimary[u] += x.fte[E];
+      unitBasePrimary[u] += x.fte[0];
+    }
+    for (let y = 0; y < Y; y++) {
+      fte[y] += x.fte[y];
+      if (x.group === GROUP_PRIMARY) primary[y] += x.fte[y];
+      personnel[y] += x.fte[y] * x.costPerFte;
     }
   }
   const years: YearMetrics[] = [];
   for (let y = 0; y < Y; y++) {
     const idx = frame.index[y];
     const personnelCost = personnel[y] * idx;
-    const externalSpend = external[y] * idx;
-    const housingY = housingCost[y] * idx;
-    const structuralCost = personnelCost + externalSpend + housingY;
+    const externalSpend = frame.hireBase * state.hireCurve[y] * idx;
+    const housingCost = frame.housingCostBase * state.m2Curve[y] * idx;
+    const structuralCost = personnelCost + externalSpend + housingCost;
     const year = frame.yearList[y];
     const base = baseline ? baseline[y] : null;
     const structuralSavings = base ? base.structuralCost - structuralCost : 0;
     const target = targets.get(year) ?? 0;
+    const overhead = fte[y] - primary[y];
     years.push({
       year,
       fte: fte[y],
       ftePrimary: primary[y],
-      fteOverhead: overhead[y],
-      overheadRatio: overheadRatio(overhead[y], fte[y]),
+      fteOverhead: overhead,
+      overheadRatio: overheadRatio(overhead, fte[y]),
       personnelCost,
       externalSpend,
       roemerShare: roemerShare(externalSpend, personnelCost),
-      m2: m2[y],
-      housingCost: housingY,
+      m2: frame.m2Base * state.m2Curve[y],
+      housingCost,
       structuralCost,
       oneOffCost: oneOff[y] * params.severanceMultiple * idx,
       structuralSavings,
@@ -427,7 +534,7 @@ function measure(state: State, frame: Frame, baseline: YearMetrics[] | null): To
       primaryRetained: base ? (base.ftePrimary > 0 ? primary[y] / base.ftePrimary : 1) : 1,
     });
   }
-  const units: UnitOutcome[] = f.unitNames.map((unit, u) => ({
+  const units: UnitOutcome[] = unitNames.map((unit, u) => ({
     unit,
     baseFte: unitBase[u],
     endFte: unitEnd[u],
@@ -484,10 +591,9 @@ export class CancelledError extends Error {
   }
 }
 
+/** The baseline is its own reference: savings 0, primary kept 1. */
 function baselineResult(frame: Frame): ScenarioResult {
-  const state = initialState(frame);
-  const first = measure(state, frame, null);
-  const { years, units } = measure(state, frame, first.years);
+  const { years, units } = measure(initialState(frame), frame, null);
   return { name: BASELINE_NAME, levers: [], years, units, notes: [] };
 }
 

@@ -250,23 +250,32 @@ export function filterMask(
     mask.fill(1);
     return mask;
   }
-  const usesFte = filter.fields.includes("fte");
-  const cache = new Map<number | string, boolean>();
-  for (let r = from; r < to; r++) {
-    const key: number | string = usesFte
-      ? `${formation.unit[r]}|${formation.group[r]}|${formation.scale[r]}|${formation.fte[r]}`
-      : (formation.unit[r] * 4 + formation.group[r]) * 32 + formation.scale[r];
-    let hit = cache.get(key);
-    if (hit === undefined) {
-      hit = filter.evaluate({
-        eenheid: formation.unitNames[formation.unit[r]],
-        functiegroep: groupName(formation.group[r]),
-        schaal: formation.scale[r],
-        fte: formation.fte[r],
-      });
-      cache.set(key, hit);
+  const evaluateRow = (r: number): number =>
+    filter.evaluate({
+      eenheid: formation.unitNames[formation.unit[r]],
+      functiegroep: groupName(formation.group[r]),
+      schaal: formation.scale[r],
+      fte: formation.fte[r],
+    })
+      ? 1
+      : 0;
+  if (filter.fields.includes("fte")) {
+    const cache = new Map<string, number>();
+    for (let r = from; r < to; r++) {
+      const key = `${formation.unit[r]}|${formation.group[r]}|${formation.scale[r]}|${formation.fte[r]}`;
+      let hit = cache.get(key);
+      if (hit === undefined) cache.set(key, (hit = evaluateRow(r)));
+      mask[r - from] = hit;
     }
-    mask[r - from] = hit ? 1 : 0;
+    return mask;
+  }
+  // Unit, group and scale take few distinct values: one evaluation per combination (-1 = not yet known).
+  const cache = new Int8Array(formation.unitNames.length * 4 * 32).fill(-1);
+  for (let r = from; r < to; r++) {
+    const key = (formation.unit[r] * 4 + formation.group[r]) * 32 + formation.scale[r];
+    let hit = cache[key];
+    if (hit < 0) cache[key] = hit = evaluateRow(r);
+    mask[r - from] = hit;
   }
   return mask;
 }

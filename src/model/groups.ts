@@ -10,6 +10,12 @@ const GROUP_LOOKUP = new Map<string, number>([
   ["management", 2],
 ]);
 
+// Tables repeat the same few spellings; remember them (bounded, so odd input cannot grow it forever).
+const seen = new Map<unknown, number | undefined>();
+
 export function functionGroupIndex(value: unknown): number | undefined {
-  return GROUP_LOOKUP.get(normalizeName(value));
+  if (seen.has(value)) return seen.get(value);
+  const group = GROUP_LOOKUP.get(normalizeName(value));
+  if (seen.size < 1000) seen.set(value, group);
+  return group;
 }
