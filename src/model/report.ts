@@ -201,12 +201,13 @@ function trajectoryBlock(
   grid.format({ row: titleRow, col: 0, rows: 1, cols: 1, bold: true });
   const years = result.scenarios[0].years;
   const headers = ["Jaar", ...result.scenarios.map((s) => s.name), ...(extra ? [extra.header] : [])];
+  // Years as text, so that charts take them as categories rather than as a series.
   const rows = years.map((y, i) => [
-    y.year,
+    String(y.year),
     ...result.scenarios.map((s) => pick(s.years[i])),
     ...(extra ? [extra.pick(y)] : []),
   ]);
-  const area = grid.table(headers, rows, ["0", ...headers.slice(1).map(() => format)]);
+  const area = grid.table(headers, rows, [undefined, ...headers.slice(1).map(() => format)]);
   return area;
 }
 

@@ -4,24 +4,10 @@
  * row holds the headers), and the report written as plain values with formats.
  */
 import ExcelJS from "exceljs";
-import type { WorkbookTables } from "../model/input";
+import type { ReadTables, TableLocation } from "../model/workbook-types";
 import type { ReportSheet } from "../model/report";
 import { TABLES, type TableName } from "../model/schema";
 import { normalizeName } from "../model/text";
-
-export interface TableLocation {
-  sheet: string;
-  /** 1-based row of the header and column of the first cell */
-  headerRow: number;
-  firstColumn: number;
-  /** "table" when found as an Excel table, "sheet" when found as a sheet of that name */
-  source: "table" | "sheet";
-}
-
-export interface ReadTables {
-  tables: WorkbookTables;
-  locations: Record<string, TableLocation>;
-}
 
 /** A cell as Excel's range.values gives it: number, string, boolean, or "" for empty; errors as "#N/A". */
 export function plainValue(value: ExcelJS.CellValue): string | number | boolean {
