@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- the fake's object literals use accessors, whose own `this` is not the fake */
 /**
  * A counting fake of the part of Excel's JavaScript API that src/excel uses. Unlike office-addin-mock it
  * keeps Excel's rules that matter for round trips: loaded properties can be read only after a sync, and
