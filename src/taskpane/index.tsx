@@ -2,6 +2,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
+import { ExcelGateway } from "../excel/gateway";
 import { languageFor } from "./i18n";
 
 /** Dark when Office's theme background is dark. */
@@ -25,7 +26,11 @@ if (container) {
     const language = languageFor(host ? Office.context.displayLanguage : navigator.language);
     root.render(
       <FluentProvider theme={prefersDark() ? webDarkTheme : webLightTheme}>
-        <App host={host} language={language} />
+        <App
+          host={host}
+          language={language}
+          gateway={info.host === Office.HostType.Excel ? new ExcelGateway() : null}
+        />
       </FluentProvider>,
     );
   });
