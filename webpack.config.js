@@ -26,13 +26,18 @@ module.exports = (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
+      preview: "./src/preview/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // ExcelJS's own browser build: the Node entry needs streams and buffers a browser does not have.
+      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+    },
     module: {
       rules: [
         {
@@ -42,7 +47,7 @@ module.exports = (env, options) => {
         },
       ],
     },
-    performance: { maxAssetSize: 3_000_000, maxEntrypointSize: 3_000_000 },
+    performance: { maxAssetSize: 4_000_000, maxEntrypointSize: 4_000_000 },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({
@@ -50,8 +55,14 @@ module.exports = (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
       }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
+          { from: "samples/voorbeeld-ministerie.xlsx", to: "samples/voorbeeld-ministerie.xlsx" },
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/help", to: "help" },
           {

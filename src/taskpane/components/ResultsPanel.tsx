@@ -21,6 +21,8 @@ const useStyles = makeStyles({
   yes: { color: tokens.colorPaletteGreenForeground1 },
   no: { color: tokens.colorPaletteRedForeground1 },
   num: { textAlign: "right", whiteSpace: "nowrap" },
+  table: { minWidth: "760px", tableLayout: "auto" },
+  status: { display: "block", fontSize: tokens.fontSizeBase200 },
 });
 
 function format(lang: "nl" | "en") {
@@ -50,7 +52,7 @@ function PrimaryChart({
   const left = 130;
   const width = 320;
   const scale = (v: number) => Math.max(0, Math.min(1, v)) * (width - left - 10);
-  const height = rows.length * rowHeight + 30;
+  const height = rows.length * rowHeight + 44;
   return (
     <figure style={{ margin: "12px 0" }}>
       <svg
@@ -78,12 +80,12 @@ function PrimaryChart({
             </g>
           );
         })}
-        <rect x={left} y={height - 18} width={10} height={8} fill="#154273" />
-        <text x={left + 14} y={height - 10} fontSize={9} fill="currentColor">
+        <rect x={0} y={height - 30} width={10} height={8} fill="#154273" />
+        <text x={14} y={height - 22} fontSize={9} fill="currentColor">
           {labels[0]}
         </text>
-        <rect x={left + 95} y={height - 18} width={10} height={8} fill="#E17000" />
-        <text x={left + 109} y={height - 10} fontSize={9} fill="currentColor">
+        <rect x={0} y={height - 14} width={10} height={8} fill="#E17000" />
+        <text x={14} y={height - 6} fontSize={9} fill="currentColor">
           {labels[1]}
         </text>
       </svg>
@@ -122,7 +124,7 @@ export function ResultsPanel({ planner }: { planner: Planner }): React.ReactElem
             {t("endYear")} {result.params.endYear}
           </Text>
           <div className={styles.scroll}>
-            <Table size="small" aria-label={t("tabRun")}>
+            <Table size="small" aria-label={t("tabRun")} className={styles.table}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{t("scenario")}</TableHeaderCell>

@@ -1,0 +1,181 @@
+/**
+ * The task pane's gateway over an .xlsx workbook held in memory (ExcelJS), for the browser preview:
+ * the same reading, template, scenario store and report as src/excel, without Excel.
+ */
+import ExcelJS from "exceljs";
+import { REPORT_MARKER, type ReportSheet } from "../model/report";
+import { TABLES, tableSchema, type TableName } from "../model/schema";
+import { templateRows } from "../model/template";
+import { normalizeName } from "../model/text";
+import { HIRE_CATEGORIES } from "../model/types";
+import type { ReadTables } from "../model/workbook-types";
+import type { CellRef, ReportResult, TemplateResult, WorkbookGateway } from "../taskpane/gateway";
+import { addInputTable, colName, plainValue, tablesFromWorkbook, writeReportSheets } from "./workbook";
+
+const LISTS_SHEET = "FP-lijsten";
+const VALIDATED_ROWS = 200;
+
+function uniqueSheetName(wanted: string, taken: Set<string>): string {
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+export class XlsxGateway implements WorkbookGateway {
+  readonly kind = "preview" as const;
+  /** the cell the last selectCell pointed at, for the preview to show */
+  selection: { sheet: string; address: string } | null = null;
+  onSelect: ((selection: { sheet: string; address: string }) => void) | null = null;
+  private last: ReadTables | null = null;
+
+  constructor(public workbook: ExcelJS.Workbook) {}
+
+  async readTables(): Promise<ReadTables> {
+    this.last = tablesFromWorkbook(this.workbook);
+    return this.last;
+  }
+
+  async selectCell(ref: CellRef): Promise<void> {
+    const read = this.last ?? (await this.readTables());
+    const location = read.locations[ref.table];
+    const header = read.tables[ref.table]?.[0] ?? [];
+    if (!location) return;
+    const column = TABLES.find((t) => t.name === ref.table)?.columns.find((c) => c.header === ref.column);
+    const at = column
+      ? header.findIndex((h) => [column.header, column.alias].map(normalizeName).includes(normalizeName(h)))
+      : 0;
+    const address = `${colName(location.firstColumn - 1 + Math.max(0, at))}${location.headerRow + (ref.row ?? 0)}`;
+    this.selection = { sheet: location.sheet, address };
+    this.onSelect?.(this.selection);
+  }
+
+  async insertTemplate(options: { examples: boolean }): Promise<TemplateResult> {
+    const present = new Set<string>();
+    this.workbook.eachSheet((ws) => {
+      present.add(normalizeName(ws.name));
+      for (const t of ws.getTables() as unknown as { table: { name: string } }[])
+        present.add(normalizeName(t.table.name));
+    });
+    const taken = new Set(this.workbook.worksheets.map((w) => w.name.toLowerCase()));
+    const created: TemplateResult["created"] = [];
+    for (const schema of TABLES.filter((t) => !present.has(normalizeName(t.name)))) {
+      const sheetName = uniqueSheetName(schema.name, taken);
+      taken.add(sheetName.toLowerCase());
+      const rows = templateRows(schema.name, options.examples);
+      const ws = addInputTable(
+        this.workbook,
+        schema.name,
+        rows.length ? rows : [schema.columns.map(() => null)],
+        { sheetName },
+      );
+      schema.columns.forEach((column, c) => {
+        let validation: ExcelJS.DataValidation | null = null;
+        if (column.kind === "category") {
+          this.ensureLists();
+          validation = {
+            type: "list",
+            allowBlank: true,
+            formulae: [`'${LISTS_SHEET}'!$A$1:$A$${HIRE_CATEGORIES.length}`],
+          };
+        } else if (column.list) {
+          validation = { type: "list", allowBlank: true, formulae: [`"${column.list.join(",")}"`] };
+        } else if (column.range) {
+          validation = {
+            type: "whole",
+            operator: "between",
+            allowBlank: true,
+            formulae: [column.range[0], column.range[1]],
+          };
+        }
+        if (validation)
+          for (let r = 2; r <= VALIDATED_ROWS + 1; r++) ws.getCell(r, c + 1).dataValidation = validation;
+      });
+      created.push({ table: schema.name, sheet: sheetName });
+    }
+    return { created };
+  }
+
+  private ensureLists(): void {
+    if (this.workbook.getWorksheet(LISTS_SHEET)) return;
+    const lists = this.workbook.addWorksheet(LISTS_SHEET, { state: "hidden" });
+    HIRE_CATEGORIES.forEach((name, i) => (lists.getCell(i + 1, 1).value = name));
+  }
+
+  async saveScenarios(rows: (string | number | null)[][]): Promise<void> {
+    const schema = tableSchema("Scenarios");
+    const read = await this.readTables();
+    const location = read.locations.Scenarios;
+    if (!location) {
+      const taken = new Set(this.workbook.worksheets.map((w) => w.name.toLowerCase()));
+      addInputTable(this.workbook, "Scenarios", rows.slice(1), {
+        sheetName: uniqueSheetName("Scenarios", taken),
+      });
+      return;
+    }
+    const ws = this.workbook.getWorksheet(location.sheet)!;
+    const old = read.tables.Scenarios!;
+    const header = old[0];
+    const keys = header.map(
+      (h) =>
+        schema.columns.find((c) => [c.header, c.alias].map(normalizeName).includes(normalizeName(h)))?.key,
+    );
+    const unknown = header.filter((_, i) => !keys[i]);
+    if (unknown.length > 0) {
+      throw new Error(
+        `De tabel Scenarios heeft kolommen die Formatieplanner niet kent (${unknown.join(", ")}); opslaan zou die leegmaken. / The Scenarios table has columns the planner does not know.`,
+      );
+    }
+    const order = schema.columns.map((c) => c.key);
+    const data = rows.slice(1).map((r) => keys.map((k) => r[order.indexOf(k!)] ?? null));
+    const { headerRow: top, firstColumn: left } = location;
+    for (let r = 1; r < Math.max(old.length, data.length + 1); r++) {
+      for (let c = 0; c < header.length; c++) ws.getCell(top + r, left + c).value = data[r - 1]?.[c] ?? null;
+    }
+    if (location.source === "table") {
+      // Re-create the table over its new extent, keeping name, place and style.
+      ws.removeTable("Scenarios");
+      const body = data.length ? data : [header.map(() => null)];
+      ws.addTable({
+        name: "Scenarios",
+        ref: `${colName(left - 1)}${top}`,
+        headerRow: true,
+        style: { theme: "TableStyleMedium2", showRowStripes: true },
+        columns: header.map((h) => ({
+          name: String(plainValue(h as ExcelJS.CellValue)),
+          filterButton: true,
+        })),
+        rows: body,
+      });
+    }
+  }
+
+  async writeReport(sheets: ReportSheet[]): Promise<ReportResult> {
+    const owned = new Set<string>();
+    this.workbook.eachSheet((ws) => {
+      if (plainValue(ws.getCell("A2").value) === REPORT_MARKER) owned.add(ws.name.toLowerCase());
+    });
+    for (const name of owned) {
+      const ws = this.workbook.worksheets.find((w) => w.name.toLowerCase() === name);
+      if (ws) this.workbook.removeWorksheet(ws.id);
+    }
+    const taken = new Set(this.workbook.worksheets.map((w) => w.name.toLowerCase()));
+    const renamed: ReportResult["renamed"] = [];
+    const named = sheets.map((s) => {
+      const used = uniqueSheetName(s.name, taken);
+      taken.add(used.toLowerCase());
+      if (used !== s.name) renamed.push({ wanted: s.name, used });
+      return { ...s, name: used };
+    });
+    writeReportSheets(this.workbook, named);
+    return { sheets: named.map((s) => s.name), renamed };
+  }
+
+  /** The workbook as .xlsx bytes, for a download. */
+  async toBuffer(): Promise<ArrayBuffer> {
+    return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  }
+}
+
+export type { TableName };

@@ -1,0 +1,182 @@
+/**
+ * End to end in a real browser (Debian's chromium, driven by playwright-core): the preview on the sample
+ * workbook, numbers compared with the command line's --json, the report written and downloaded and read
+ * back with ExcelJS, screenshots of the main screens in test-artifacts/, an axe scan; and the built
+ * taskpane.html with self-hosted office.js outside Office.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Server } from "http";
+import { execSync } from "child_process";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { main } from "../../src/cli/main";
+import { loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
+
+const root = path.resolve(__dirname, "../..");
+const dist = path.join(root, "dist");
+const artifacts = path.join(root, "test-artifacts");
+const SAMPLE = path.join(root, "samples/voorbeeld-ministerie.xlsx");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require("../../scripts/serve.js") as {
+  serve: (root: string, port?: number) => Promise<Server>;
+};
+
+let server: Server;
+let context: BrowserContext;
+let base: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH). .ci/run installs it.`,
+    );
+  }
+  if (!fs.existsSync(path.join(dist, "preview.html")) || !fs.existsSync(path.join(dist, "taskpane.html"))) {
+    execSync("npx webpack --mode production", { cwd: root, stdio: "inherit", timeout: 600_000 });
+  }
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await serve(dist, 0);
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "fp-chromium-")), {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    locale: "nl-NL",
+    viewport: { width: 1000, height: 900 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}, 900_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
+      }
+    ).axe;
+    // Fluent UI's focus manager (tabster) adds invisible focus-redirecting <i data-tabster-dummy> elements
+    // that axe reports as aria-hidden-focus; they hand focus on and are never a stop for keyboard users.
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: (v as unknown as { nodes: { html: string }[] }).nodes.map((n) => n.html.slice(0, 160)),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.join(" | ")}`);
+}
+
+async function cliJson(): Promise<{ scenarios: { name: string; years: Record<string, number>[] }[] }> {
+  let out = "";
+  const code = await main(["run", SAMPLE, "--json"], { stdout: (t) => (out += t), stderr: () => undefined });
+  expect(code).toBe(0);
+  return JSON.parse(out);
+}
+
+const millions = (v: number) =>
+  `€ ${(v / 1e6).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} mln`;
+const pct = (v: number) =>
+  `${(v * 100).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+
+test("the preview on the sample: check, scenarios, run, numbers equal to the command line, report, download", async () => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/preview.html?lang=nl`);
+  await page.getByTestId("preview-banner").waitFor();
+  await page.getByTestId("table-Formatie").getByText("gevonden").waitFor({ timeout: 60_000 });
+  await shot(page, "1-start");
+
+  await page.getByRole("tab", { name: "Controle" }).click();
+  await page.getByText("Geen problemen gevonden.").waitFor();
+  await shot(page, "2-controle");
+
+  await page.getByRole("tab", { name: "Scenario's" }).click();
+  await page.getByRole("textbox", { name: "Naam" }).waitFor();
+  await shot(page, "3-scenarios");
+
+  await page.getByRole("tab", { name: "Doorrekenen" }).click();
+  await page.getByRole("button", { name: "Doorrekenen", exact: true }).click();
+  await page.getByTestId("result-Gericht gecombineerd").waitFor({ timeout: 60_000 });
+  await shot(page, "4-doorrekenen");
+
+  const cli = await cliJson();
+  expect(cli.scenarios).toHaveLength(7);
+  for (const s of cli.scenarios) {
+    const end = s.years[s.years.length - 1];
+    const row = (await page.getByTestId(`result-${s.name}`).innerText()).replace(/\s+/g, " ");
+    expect(row).toContain(millions(end.structuralSavings));
+    expect(row).toContain(pct(end.overheadRatio));
+    expect(row).toContain(pct(end.roemerShare));
+    expect(row).toContain(pct(end.primaryRetained));
+  }
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  await page.getByRole("button", { name: "Rapport schrijven" }).click();
+  await page
+    .getByTestId("message")
+    .getByText(/Rapport geschreven op/)
+    .waitFor();
+  await shot(page, "5-rapport");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Resultaat downloaden" }).click(),
+  ]);
+  const file = path.join(artifacts, "voorbeeld-ministerie-resultaat.xlsx");
+  await download.saveAs(file);
+  const workbook = await loadWorkbook(file);
+  const names = workbook.worksheets.map((w) => w.name);
+  expect(names).toEqual(
+    expect.arrayContaining([
+      "Vergelijking",
+      "Sc Basis",
+      "Sc Kaasschaaf auto",
+      "Sc Gericht gecombineerd",
+      "Formatie",
+      "Parameters",
+    ]),
+  );
+  const comparison = workbook.getWorksheet("Vergelijking")!;
+  expect(comparison.getCell("A5").value).toBe("Scenario");
+  expect(comparison.getCell("A7").value).toBe("Kaasschaaf auto");
+  expect(comparison.getCell("B7").value).toBeCloseTo(cli.scenarios[1].years[4].structuralSavings, 2);
+  // The user's input tables come back unchanged.
+  const original = tablesFromWorkbook(await loadWorkbook(SAMPLE)).tables;
+  expect(tablesFromWorkbook(workbook).tables).toEqual(original);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("the built taskpane.html with self-hosted office.js shows 'open this in Excel' outside Office", async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByTestId("open-in-excel").waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId("open-in-excel").innerText()).toMatch(/Excel/);
+  await shot(page, "0-taskpane-outside-office");
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.close();
+});
