@@ -5,6 +5,7 @@ const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const webpack = require("webpack");
 
 const devUrl = "https://localhost:3000/";
 // Where the production build will be hosted; set FP_PRODUCTION_URL when deploying.
@@ -37,6 +38,8 @@ module.exports = (env, options) => {
       extensions: [".ts", ".tsx", ".js"],
       // ExcelJS's own browser build: the Node entry needs streams and buffers a browser does not have.
       alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+      // HiGHS's loader mentions Node modules it only uses under Node.
+      fallback: { fs: false, path: false, crypto: false, url: false, module: false, worker_threads: false },
     },
     module: {
       rules: [
@@ -49,6 +52,10 @@ module.exports = (env, options) => {
     },
     performance: { maxAssetSize: 4_000_000, maxEntrypointSize: 4_000_000 },
     plugins: [
+      // "node:fs" and friends (in HiGHS's loader, used only under Node) map to the empty fallbacks below.
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -63,6 +70,8 @@ module.exports = (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "samples/voorbeeld-ministerie.xlsx", to: "samples/voorbeeld-ministerie.xlsx" },
+          // The LP solver for the Optimaal lever (HiGHS as WebAssembly), loaded from the add-in's own host.
+          { from: "node_modules/highs/build/highs.wasm", to: "highs.wasm" },
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/help", to: "help" },
           {

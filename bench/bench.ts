@@ -11,7 +11,7 @@
  */
 import { parseArgs } from "util";
 import { HyperFormula } from "hyperformula";
-import { readPlan, runPlan } from "../src/model";
+import { loadSolver, readPlan, runPlan, type Plan } from "../src/model";
 import { sampleTables } from "../samples/generate-sample";
 import { overheadShare, roemer } from "../src/functions/functions";
 import { HIRE_CATEGORIES } from "../src/model/types";
@@ -43,7 +43,8 @@ function department(rows: number) {
       GROUPS[g],
       scale,
       Math.round((0.2 + rand() * 1.8) * 10) / 10,
-      rand() < 0.3 ? 60_000 + Math.round(rand() * 100) * 1000 : null,
+      // Own costs come from a handful of allowance tables, as in HR systems.
+      rand() < 0.3 ? [72_000, 85_000, 98_000, 115_000][Math.floor(rand() * 4)] : null,
       rand() < 0.05 ? "ja" : "nee",
     ]);
   }
@@ -115,7 +116,16 @@ function peerRun(tables: ReturnType<typeof department>, prices: Map<number, numb
   return ms;
 }
 
-function main(): void {
+/** The plan with only the optimiser scenario, for its own timing. */
+function optimiserOnly(plan: Plan): Plan {
+  return { ...plan, scenarios: plan.scenarios.filter((s) => s.levers.some((l) => l.kind === "Optimaal")) };
+}
+/** The plan without the optimiser: the engine's own figures. */
+function withoutOptimiser(plan: Plan): Plan {
+  return { ...plan, scenarios: plan.scenarios.filter((s) => !s.levers.some((l) => l.kind === "Optimaal")) };
+}
+
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       json: { type: "boolean", default: false },
@@ -134,7 +144,8 @@ function main(): void {
   const tables = department(rows);
   const [parseMs, read] = time(() => readPlan(tables));
   if (!read.plan) throw new Error(JSON.stringify(read.issues.slice(0, 5)));
-  const plan = read.plan;
+  const plan = withoutOptimiser(read.plan!);
+  const solver = await loadSolver();
   log(`  inlezen en controleren / read and check: ${parseMs.toFixed(1)} ms`);
 
   const engineTimes: number[] = [];
@@ -172,12 +183,28 @@ function main(): void {
     `  FP.ROEMER x 100.000: ${roemerMs.toFixed(1)} ms; FP.OVERHEADSHARE over ${rows.toLocaleString("nl-NL")} rijen: ${shareMs.toFixed(1)} ms (${(share * 100).toFixed(1)}%)`,
   );
 
+  const goalsExtra: [string, boolean][] = [];
   const goals = [
     [`engine <= 100 ms`, engineMs <= 100],
     [`peer/engine >= 100x`, ratio >= 100],
     [`peak RSS < 200 MB`, peakRssMb < 200],
-  ] as const;
-  log(`  doelen / goals: ${goals.map(([g, ok]) => `${g}: ${ok ? "gehaald" : "NIET gehaald"}`).join("; ")}`);
+  ] as [string, boolean][];
+  // The optimiser, timed on its own: the sample workbook and the large department.
+  const sample = readPlan(sampleBench()).plan!;
+  const [sampleMs, sampleRun] = time(() => runPlan(optimiserOnly(sample), { solver }));
+  const [largeMs, largeRun] = time(() => runPlan(optimiserOnly(read.plan!), { solver }));
+  const solveOf = (r: typeof sampleRun) => r.scenarios.find((s) => s.optimal)?.optimal;
+  log(
+    `  Optimaal (HiGHS): voorbeeld ${sampleMs.toFixed(0)} ms (oplossen ${solveOf(sampleRun)?.solveMs} ms, ${solveOf(sampleRun)?.status}); ${rows.toLocaleString("nl-NL")} rijen ${largeMs.toFixed(0)} ms (oplossen ${solveOf(largeRun)?.solveMs} ms, ${solveOf(largeRun)?.status})`,
+  );
+  goalsExtra.push(
+    [`Optimaal voorbeeld <= 1 s`, sampleMs <= 1000],
+    [`Optimaal ${rows} rijen <= 5 s`, largeMs <= 5000],
+  );
+
+  log(
+    `  doelen / goals: ${[...goals, ...goalsExtra].map(([g, ok]) => `${g}: ${ok ? "gehaald" : "NIET gehaald"}`).join("; ")}`,
+  );
   if (values.json) {
     process.stdout.write(
       JSON.stringify({ rows, engineMsMedian: engineMs, peerMsMedian: peerMs, ratio, peakRssMb }) + "\n",
@@ -185,4 +212,22 @@ function main(): void {
   }
 }
 
-main();
+/** The sample workbook's tables, as the sample generator makes them (no file needed). */
+function sampleBench() {
+  const t = sampleTables();
+  const headers: Record<string, string[]> = {
+    Formatie: ["Eenheid", "Functiegroep", "Schaal", "FTE", "Kosten per FTE", "Beschermd"],
+    Inhuur: ["Eenheid", "Categorie", "Bedrag"],
+    Huisvesting: ["Locatie", "m2", "Kosten per m2"],
+    Prijzen: ["Schaal", "Kosten per FTE"],
+    Parameters: ["Parameter", "Waarde"],
+    Taakstelling: ["Jaar", "Bedrag"],
+    Scenarios: ["Scenario", "Hefboom", "Waarde", "Filter", "Inbesteden", "Volgorde"],
+  };
+  return Object.fromEntries(Object.entries(t).map(([k, rows]) => [k, [headers[k], ...rows]]));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

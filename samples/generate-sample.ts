@@ -1,7 +1,8 @@
 /**
  * Generates samples/voorbeeld-ministerie.xlsx: a fictional ministry of about 2,000 FTE in 12 units,
  * overhead near 50%, external hire near 15% over the 8 RBV categories, four office locations, an
- * illustrative price table (marked as such), targets 2026-2030 and the sample scenarios.
+ * illustrative price table (marked as such), targets 2026-2030 and the sample scenarios, the least-harm
+ * optimiser (Optimaal) among them.
  * Deterministic: the same file every run. Usage: npm run sample [-- <out.xlsx>]
  */
 import ExcelJS from "exceljs";
@@ -154,6 +155,7 @@ export function sampleTables(): Record<string, Row[]> {
         3,
       ],
       ["Gericht gecombineerd", "Huisvestingsnorm", 0.7, null, null, 4],
+      ["Optimaal", "Optimaal", null, null, null, 1],
     ],
   };
 }

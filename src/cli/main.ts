@@ -9,7 +9,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
 import { readPlan } from "../model/input";
-import { runPlan } from "../model/engine";
+import { runPlanAsync } from "../model/engine";
 import { buildReport, hashInputs } from "../model/report";
 import { VERSION } from "../model/version";
 import type { Issue, RunResult } from "../model/types";
@@ -186,7 +186,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (!values.json) io.stdout(lang === "nl" ? "Invoer in orde.\n" : "Input is fine.\n");
     return 0;
   }
-  const result = runPlan(plan, {
+  const result = await runPlanAsync(plan, {
     onProgress: (done, total, name) => progress(`Doorrekenen / running ${done}/${total}: ${name}`),
   });
   report(result);

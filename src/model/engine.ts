@@ -22,6 +22,8 @@ import {
   roemerShare,
 } from "./formulas";
 import { compileFilter, filterMask, groupName } from "./filter";
+import { solveLeastHarm, type Pool } from "./optimal";
+import { loadSolver, type LpSolver } from "./solver";
 import { BASELINE_NAME } from "./input";
 import {
   GROUP_OPERATIONS,
@@ -32,6 +34,7 @@ import {
   type Scenario,
   type ScenarioComparison,
   type ScenarioResult,
+  type OptimalReport,
   type UnitOutcome,
   type YearMetrics,
 } from "./types";
@@ -59,8 +62,11 @@ interface Frame {
   unitCost: Float64Array;
   /** base-year totals of hire and housing: their rows always move together */
   hireBase: number;
-  m2Base: number;
-  housingCostBase: number;
+  /** the LP solver, for the Optimaal lever */
+  solver: LpSolver | null;
+  /** pool of each Formatie row (same unit, group, scale and cost), computed on first use */
+  poolOf: Int32Array | null;
+  poolCount: number;
 }
 
 /** A row added by insourcing, with its own trajectory. */
@@ -85,10 +91,12 @@ interface State {
   classOf: Uint16Array;
   classes: RowClass[];
   extra: ExtraRow[];
-  /** hire (and m2) in year y: base amount x curve[y] */
+  /** hire in year y: base amount x curve[y] (hire rows always move together) */
   hireCurve: Float64Array;
-  m2Curve: Float64Array;
+  /** m2 of each housing row in year y: base m2 x its curve[y] (the optimiser cuts rows differently) */
+  m2Curves: Float64Array[];
   notes: string[];
+  optimal?: OptimalReport;
 }
 
 function makeFrame(plan: Plan): Frame {
@@ -104,7 +112,7 @@ function makeFrame(plan: Plan): Frame {
     attrition[y] = attritionShare(attritionRate, y);
     yearList.push(baseYear + y);
   }
-  const { hire, housing, formation: f } = plan;
+  const { hire, formation: f } = plan;
   const U = f.unitNames.length;
   const unitFte = new Float64Array(U);
   const unitPrimary = new Float64Array(U);
@@ -118,12 +126,6 @@ function makeFrame(plan: Plan): Frame {
   }
   let hireBase = 0;
   for (let h = 0; h < hire.length; h++) hireBase += hire.amount[h];
-  let m2Base = 0;
-  let housingCostBase = 0;
-  for (let h = 0; h < housing.length; h++) {
-    m2Base += housing.m2[h];
-    housingCostBase += housing.m2[h] * housing.costPerM2[h];
-  }
   return {
     plan,
     years,
@@ -136,8 +138,9 @@ function makeFrame(plan: Plan): Frame {
     unitPrimary,
     unitCost,
     hireBase,
-    m2Base,
-    housingCostBase,
+    solver: null,
+    poolOf: null,
+    poolCount: 0,
   };
 }
 
@@ -158,7 +161,7 @@ function initialState(frame: Frame): State {
     ],
     extra: [],
     hireCurve: ones(frame.years),
-    m2Curve: ones(frame.years),
+    m2Curves: Array.from({ length: frame.plan.housing.length }, () => ones(frame.years)),
     notes: [],
   };
 }
@@ -212,9 +215,20 @@ function endYearTotals(state: State, frame: Frame): EndYearTotals {
     overhead: fte - primary,
     personnelBase,
     hireBase: frame.hireBase * state.hireCurve[E],
-    m2: frame.m2Base * state.m2Curve[E],
-    housingBase: frame.housingCostBase * state.m2Curve[E],
+    ...housingIn(state, frame, E),
   };
+}
+
+/** m2 and (base-year) housing cost in plan year y. */
+function housingIn(state: State, frame: Frame, y: number): { m2: number; housingBase: number } {
+  const { m2, costPerM2 } = frame.plan.housing;
+  let total = 0;
+  let cost = 0;
+  state.m2Curves.forEach((curve, h) => {
+    total += m2[h] * curve[y];
+    cost += m2[h] * curve[y] * costPerM2[h];
+  });
+  return { m2: total, housingBase: cost };
 }
 
 /**
@@ -330,7 +344,7 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       for (const c of state.classes) cutCurve(c.curve, p, frame);
       for (const x of state.extra) cutCurve(x.fte, p, frame);
       cutCurve(state.hireCurve, p, frame);
-      cutCurve(state.m2Curve, p, frame);
+      for (const curve of state.m2Curves) cutCurve(curve, p, frame);
       return;
     }
     case "Overheadnorm": {
@@ -404,7 +418,7 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
         state.notes.push(`Huisvestingsnorm ${factor}: al binnen de norm.`);
         return;
       }
-      cutCurve(state.m2Curve, 1 - needed / t.m2, frame);
+      for (const curve of state.m2Curves) cutCurve(curve, 1 - needed / t.m2, frame);
       state.notes.push(
         `Huisvestingsnorm ${factor}: ${Math.round(t.m2 - needed).toLocaleString("nl-NL")} m2 minder.`,
       );
@@ -427,7 +441,168 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       for (const row of state.extra) if (extraMatches(row, lever.filter)) cutCurve(row.fte, p, frame);
       return;
     }
+    case "Optimaal":
+      applyOptimal(state, frame, baselineEndCost);
+      return;
   }
+}
+
+/** Pools of Formatie rows with the same unit, group, scale and cost: the optimiser's variables. */
+function poolIds(frame: Frame): Int32Array {
+  if (frame.poolOf) return frame.poolOf;
+  const { length, unit, group, scale, costPerFte } = frame.plan.formation;
+  const poolOf = new Int32Array(length);
+  const ids = new Map<string, number>();
+  for (let r = 0; r < length; r++) {
+    const key = `${unit[r]}|${group[r]}|${scale[r]}|${costPerFte[r]}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    poolOf[r] = id;
+  }
+  frame.poolOf = poolOf;
+  frame.poolCount = ids.size;
+  return poolOf;
+}
+
+/** The least-harm lever: pools the rows, solves the LP and applies its cuts like any linear lever. */
+function applyOptimal(state: State, frame: Frame, baselineEndCost: number): void {
+  if (!frame.solver)
+    throw new Error("Optimaal needs the LP solver: run with runPlanAsync or pass options.solver");
+  const { formation: f, params, targets, housing } = frame.plan;
+  const E = frame.years - 1;
+  const endIndex = frame.index[E];
+  const poolOf = poolIds(frame);
+  const C = state.classes.length;
+  // One pool per (row pool, class): rows in it share unit, group, cost and trajectory shape.
+  const poolIndex = new Map<number, number>();
+  const pools: Pool[] = [];
+  const poolRows: number[][] = [];
+  const protectedBase = new Float64Array(C);
+  for (let r = 0; r < f.length; r++) {
+    const c = state.classOf[r];
+    if (f.protectedRow[r]) {
+      protectedBase[c] += f.fte[r];
+      continue;
+    }
+    const key = poolOf[r] * C + c;
+    let i = poolIndex.get(key);
+    if (i === undefined) {
+      i = pools.length;
+      poolIndex.set(key, i);
+      pools.push({
+        unit: f.unit[r],
+        primary: f.group[r] === GROUP_PRIMARY,
+        endFte: 0,
+        cost: f.costPerFte[r],
+        forcedSlack: 0,
+      });
+      poolRows.push([]);
+    }
+    const curve = state.classes[c].curve;
+    pools[i].endFte += f.fte[r] * curve[E];
+    pools[i].forcedSlack += f.fte[r] * (1 - curve[E] - frame.attrition[E]);
+    poolRows[i].push(r);
+  }
+  let fixedForced = 0;
+  state.classes.forEach(
+    (c, k) => (fixedForced += protectedBase[k] * Math.max(0, 1 - c.curve[E] - frame.attrition[E])),
+  );
+  const U = f.unitNames.length;
+  const unitEndFte = new Float64Array(U);
+  for (const c of state.classes) for (let u = 0; u < U; u++) unitEndFte[u] += c.fte[u] * c.curve[E];
+  const t = endYearTotals(state, frame);
+  const currentCost = (t.personnelBase + t.hireBase + t.housingBase) * endIndex;
+  const target = targets.get(params.endYear) ?? 0;
+  const m2 = new Float64Array(housing.length);
+  state.m2Curves.forEach((curve, h) => (m2[h] = housing.m2[h] * curve[E]));
+  const started = Date.now();
+  const result = solveLeastHarm(
+    {
+      pools,
+      unitNames: f.unitNames,
+      unitEndFte,
+      totalFte: t.fte,
+      overheadFte: t.overhead,
+      personnel: t.personnelBase * endIndex,
+      external: t.hireBase * endIndex,
+      index: endIndex,
+      m2,
+      pricePerM2: housing.costPerM2,
+      m2PerFte: params.m2PerWorkplace === null ? null : params.m2PerWorkplace * params.workplaceFactor,
+      savingsNeeded: target - (baselineEndCost - currentCost),
+      fixedForced,
+      overheadNorm: params.overheadNorm,
+      roemerNorm: params.roemerNorm,
+      maxCutPerUnit: params.maxCutPerUnit,
+      maxForcedExits: params.maxForcedExits,
+      overheadWeight: params.overheadWeight,
+    },
+    frame.solver,
+  );
+  const solveMs = Date.now() - started;
+  // Apply: each cut pool becomes a class of its own, cut linearly like every lever.
+  const primaryCut = new Float64Array(U);
+  const overheadCut = new Float64Array(U);
+  pools.forEach((p, i) => {
+    const x = result.poolCuts[i];
+    if (x <= 1e-9 || p.endFte <= 0) return;
+    for (const c of splitClasses(state, frame, Int32Array.from(poolRows[i])))
+      cutCurve(c.curve, x / p.endFte, frame);
+    if (p.primary) primaryCut[p.unit] += x;
+    else overheadCut[p.unit] += x;
+  });
+  if (t.hireBase > 0 && result.hireCut > 0)
+    cutCurve(state.hireCurve, result.hireCut / (t.hireBase * endIndex), frame);
+  let m2Cut = 0;
+  state.m2Curves.forEach((curve, h) => {
+    if (m2[h] > 0 && result.m2Cuts[h] > 0) {
+      cutCurve(curve, result.m2Cuts[h] / m2[h], frame);
+      m2Cut += result.m2Cuts[h];
+    }
+  });
+  // Hire per unit, for the table: the cut falls on every hire row alike.
+  const hireByUnit = new Float64Array(U);
+  const hire = frame.plan.hire;
+  for (let h = 0; h < hire.length; h++) {
+    const u = f.unitNames.indexOf(hire.unitNames[hire.unit[h]]);
+    if (u >= 0 && frame.hireBase > 0) hireByUnit[u] += (hire.amount[h] / frame.hireBase) * result.hireCut;
+  }
+  const w = params.overheadWeight.toLocaleString("nl-NL");
+  const units = f.unitNames.map((unit, u) => {
+    const cut = primaryCut[u] + overheadCut[u];
+    const share = unitEndFte[u] > 0 ? cut / unitEndFte[u] : 0;
+    const atCap = params.maxCutPerUnit < 1 && share >= params.maxCutPerUnit - 1e-6;
+    const reasons: string[] = [];
+    if (overheadCut[u] > 1e-6) reasons.push(`overhead weegt lichter dan primair (gewicht ${w})`);
+    if (primaryCut[u] > 1e-6) reasons.push("primaire capaciteit nodig om de taakstelling te halen");
+    if (atCap) reasons.push("begrensd door Maximale korting per eenheid");
+    if (hireByUnit[u] > 0.5) reasons.push("inhuur eerst: minste schade per euro");
+    return {
+      unit,
+      fteBefore: unitEndFte[u],
+      primaryCut: primaryCut[u],
+      overheadCut: overheadCut[u],
+      hireCut: hireByUnit[u],
+      shareCut: share,
+      atCap,
+      reason: reasons.join("; ") || "niet gekort",
+    };
+  });
+  const eur = (x: number) => Math.round(x).toLocaleString("nl-NL");
+  state.notes.push(
+    `Optimaal: ${eur(result.hireCut)} euro inhuur, ${pools.reduce((a, _, i) => a + result.poolCuts[i], 0).toFixed(1)} FTE en ${Math.round(m2Cut).toLocaleString("nl-NL")} m2 minder (${pools.length} pools, ${solveMs} ms).`,
+    ...result.notes,
+  );
+  state.optimal = {
+    status: result.status,
+    binding: result.binding,
+    bestSaving: result.bestSaving,
+    savingsNeeded: target - (baselineEndCost - currentCost),
+    hireCut: result.hireCut,
+    m2Cut,
+    units,
+    solveMs,
+  };
 }
 
 interface Totals {
@@ -507,7 +682,8 @@ function measure(state: State, frame: Frame, baseline: YearMetrics[] | null): To
     const idx = frame.index[y];
     const personnelCost = personnel[y] * idx;
     const externalSpend = frame.hireBase * state.hireCurve[y] * idx;
-    const housingCost = frame.housingCostBase * state.m2Curve[y] * idx;
+    const housing = housingIn(state, frame, y);
+    const housingCost = housing.housingBase * idx;
     const structuralCost = personnelCost + externalSpend + housingCost;
     const year = frame.yearList[y];
     const base = baseline ? baseline[y] : null;
@@ -523,7 +699,7 @@ function measure(state: State, frame: Frame, baseline: YearMetrics[] | null): To
       personnelCost,
       externalSpend,
       roemerShare: roemerShare(externalSpend, personnelCost),
-      m2: frame.m2Base * state.m2Curve[y],
+      m2: housing.m2,
       housingCost,
       structuralCost,
       oneOffCost: oneOff[y] * params.severanceMultiple * idx,
@@ -552,7 +728,14 @@ export function runScenario(frame: Frame, scenario: Scenario, baseline: YearMetr
   const baselineEndCost = baseline[baseline.length - 1].structuralCost;
   for (const lever of scenario.levers) applyLever(state, frame, lever, baselineEndCost);
   const { years, units } = measure(state, frame, baseline);
-  return { name: scenario.name, levers: scenario.levers, years, units, notes: state.notes };
+  return {
+    name: scenario.name,
+    levers: scenario.levers,
+    years,
+    units,
+    notes: state.notes,
+    optimal: state.optimal,
+  };
 }
 
 export function compareScenarios(plan: Plan, scenarios: ScenarioResult[]): ScenarioComparison[] {
@@ -583,6 +766,13 @@ export interface RunOptions {
   onProgress?: (done: number, total: number, scenario: string) => void;
   /** checked between scenarios; a run that is cancelled throws a CancelledError */
   isCancelled?: () => boolean;
+  /** the LP solver for the Optimaal lever (runPlanAsync loads it when a scenario needs it) */
+  solver?: LpSolver;
+}
+
+/** Whether any scenario uses the optimiser (and so needs the LP solver). */
+export function needsSolver(plan: Plan): boolean {
+  return plan.scenarios.some((s) => s.levers.some((l) => l.kind === "Optimaal"));
 }
 
 export class CancelledError extends Error {
@@ -600,6 +790,7 @@ function baselineResult(frame: Frame): ScenarioResult {
 /** Runs the baseline and every scenario of the plan, synchronously. */
 export function runPlan(plan: Plan, options: RunOptions = {}): RunResult {
   const frame = makeFrame(plan);
+  frame.solver = options.solver ?? null;
   const total = plan.scenarios.length + 1;
   const baseline = baselineResult(frame);
   const results = [baseline];
@@ -615,6 +806,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): RunResult {
 /** The same run, yielding to the event loop between scenarios so that a UI can show progress and cancel. */
 export async function runPlanAsync(plan: Plan, options: RunOptions = {}): Promise<RunResult> {
   const frame = makeFrame(plan);
+  frame.solver = options.solver ?? (needsSolver(plan) ? await loadSolver() : null);
   const total = plan.scenarios.length + 1;
   const baseline = baselineResult(frame);
   const results = [baseline];

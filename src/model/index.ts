@@ -13,4 +13,12 @@ export {
   type ReadResult,
 } from "./input";
 export { compileFilter, FilterError, FILTER_FIELDS } from "./filter";
-export { runPlan, runPlanAsync, CancelledError, INSOURCED_UNIT, type RunOptions } from "./engine";
+export {
+  runPlan,
+  runPlanAsync,
+  needsSolver,
+  CancelledError,
+  INSOURCED_UNIT,
+  type RunOptions,
+} from "./engine";
+export { loadSolver, setWasmLocation, type LpSolver } from "./solver";

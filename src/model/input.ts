@@ -731,6 +731,8 @@ const LEVER_LOOKUP = new Map<string, LeverKind>([
   ["gerichte korting", "Gerichte korting"],
   ["targetedcut", "Gerichte korting"],
   ["targeted cut", "Gerichte korting"],
+  ["optimaal", "Optimaal"],
+  ["optimal", "Optimaal"],
 ]);
 
 /** Levers that act on formation rows and therefore accept a filter. */
@@ -765,6 +767,16 @@ export function readLeverValue(
     case "Huisvestingsnorm":
       if (blank) return null;
       return readNumber(issues, cell, raw, { min: 0, max: 5 }) ?? undefined;
+    case "Optimaal":
+      if (blank) return null;
+      issues.error(
+        cell.table,
+        cell.row,
+        cell.column,
+        `Optimaal heeft geen waarde: de grenzen staan in de Parameters (Maximale korting per eenheid, Maximale gedwongen uitstroom, Gewicht overhead).`,
+        `Optimal takes no value: its limits are Parameters (Maximale korting per eenheid, Maximale gedwongen uitstroom, Gewicht overhead).`,
+      );
+      return undefined;
     case "Vacaturestop":
     case "Gerichte korting":
       if (blank) {
@@ -815,7 +827,7 @@ function readScenarios(
           r,
           "Hefboom",
           `Onbekende hefboom '${leverText}'; kies uit ${[...new Set(LEVER_LOOKUP.values())].join(", ")}.`,
-          `Unknown lever '${leverText}'; use CheeseSlicer, OverheadNorm, ExternalHireNorm, HousingNorm, HiringFreeze or TargetedCut.`,
+          `Unknown lever '${leverText}'; use CheeseSlicer, OverheadNorm, ExternalHireNorm, HousingNorm, HiringFreeze, TargetedCut or Optimal.`,
         );
       }
     }

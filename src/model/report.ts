@@ -393,6 +393,46 @@ export function scenarioSheet(scenario: ScenarioResult, name: string): ReportShe
     ]),
     [undefined, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT],
   );
+  if (scenario.optimal) {
+    const o = scenario.optimal;
+    grid.addRow([]);
+    const title = grid.addRow(["Optimaal: wat per eenheid vervalt en waarom"]);
+    grid.format({ row: title, col: 0, rows: 1, cols: 1, bold: true });
+    const status =
+      o.status === "optimal"
+        ? "Taakstelling gehaald binnen alle grenzen."
+        : o.status === "relaxed-norms"
+          ? "Taakstelling gehaald; een norm is binnen de grenzen niet haalbaar en losgelaten."
+          : `NIET HAALBAAR binnen de grenzen; beperkend: ${o.binding.join(" en ")}. Hoogst haalbare besparing van deze hefboom: ${Math.round(o.bestSaving).toLocaleString("nl-NL")} euro.`;
+    grid.addRow([status]);
+    grid.addRow(["Inhuur minder (eindjaar)", o.hireCut]);
+    grid.format({ row: grid.nextRow - 1, col: 1, rows: 1, cols: 1, numberFormat: EURO_FORMAT });
+    grid.addRow(["m2 minder (eindjaar)", o.m2Cut]);
+    grid.format({ row: grid.nextRow - 1, col: 1, rows: 1, cols: 1, numberFormat: M2_FORMAT });
+    grid.table(
+      [
+        "Eenheid",
+        "FTE voor",
+        "Primair minder",
+        "Overhead minder",
+        "Inhuur minder",
+        "Aandeel gekort",
+        "Op grens",
+        "Waarom",
+      ],
+      o.units.map((u) => [
+        u.unit,
+        u.fteBefore,
+        u.primaryCut,
+        u.overheadCut,
+        u.hireCut,
+        u.shareCut,
+        u.atCap ? "ja" : "nee",
+        u.reason,
+      ]),
+      [undefined, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, EURO_FORMAT, PERCENT_FORMAT, undefined, undefined],
+    );
+  }
   return grid.sheet(name, "scenario", [28, ...YEAR_HEADERS.slice(1).map(() => 15)]);
 }
 

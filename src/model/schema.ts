@@ -39,6 +39,7 @@ export const LEVER_NAMES = [
   "Huisvestingsnorm",
   "Vacaturestop",
   "Gerichte korting",
+  "Optimaal",
 ] as const;
 
 export const EURO_FORMAT = "€ #,##0;[Red]-€ #,##0";

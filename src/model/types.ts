@@ -81,7 +81,13 @@ export interface PlanParameters {
 }
 
 export type LeverKind =
-  "Kaasschaaf" | "Overheadnorm" | "Roemernorm" | "Huisvestingsnorm" | "Vacaturestop" | "Gerichte korting";
+  | "Kaasschaaf"
+  | "Overheadnorm"
+  | "Roemernorm"
+  | "Huisvestingsnorm"
+  | "Vacaturestop"
+  | "Gerichte korting"
+  | "Optimaal";
 
 export interface Lever {
   kind: LeverKind;
@@ -143,6 +149,31 @@ export interface UnitOutcome {
   forcedExits: number;
 }
 
+/** What the optimiser cut in one unit, and why. */
+export interface OptimalUnitCut {
+  unit: string;
+  /** end-year FTE before the lever */
+  fteBefore: number;
+  primaryCut: number;
+  overheadCut: number;
+  hireCut: number;
+  shareCut: number;
+  atCap: boolean;
+  reason: string;
+}
+
+export interface OptimalReport {
+  status: "optimal" | "relaxed-norms" | "infeasible";
+  binding: string[];
+  /** best attainable end-year saving of the lever itself (indexed euros) */
+  bestSaving: number;
+  savingsNeeded: number;
+  hireCut: number;
+  m2Cut: number;
+  units: OptimalUnitCut[];
+  solveMs: number;
+}
+
 export interface ScenarioResult {
   name: string;
   levers: Lever[];
@@ -150,6 +181,8 @@ export interface ScenarioResult {
   units: UnitOutcome[];
   /** what a lever decided, e.g. the fraction an automatic cheese-slicer chose */
   notes: string[];
+  /** present when the scenario has an Optimaal lever */
+  optimal?: OptimalReport;
 }
 
 export interface ScenarioComparison {

@@ -17,6 +17,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
+import { setWasmLocation } from "../model/solver";
 import { App } from "../taskpane/App";
 import { languageFor, type Language } from "../taskpane/i18n";
 import { XlsxGateway } from "../xlsx/gateway";
@@ -166,6 +167,9 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
     />
   );
 }
+
+// highs.wasm sits next to the page (copied by the build).
+setWasmLocation((file) => new URL(file, document.baseURI).href);
 
 const container = document.getElementById("container");
 if (container) {

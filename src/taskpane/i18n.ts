@@ -107,6 +107,7 @@ const strings = {
     en: "Try again; if it keeps failing, check the tables.",
   },
   dismiss: { nl: "Sluiten", en: "Dismiss" },
+  notes: { nl: "Toelichting per scenario", en: "Notes per scenario" },
 } as const;
 
 export type StringKey = keyof typeof strings;

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { setWasmLocation } from "../model/solver";
 import { App } from "./App";
 import { ExcelGateway } from "../excel/gateway";
 import { languageFor } from "./i18n";
@@ -17,6 +18,9 @@ function prefersDark(): boolean {
     return false;
   }
 }
+
+// highs.wasm sits next to the page (copied by the build).
+setWasmLocation((file) => new URL(file, document.baseURI).href);
 
 const container = document.getElementById("container");
 if (container) {

@@ -63,6 +63,7 @@ test("run --json on the sample: exactly the documented shape, baseline first", a
     "Inhuur naar 10% met inbesteden",
     "Huisvesting 0.7",
     "Gericht gecombineerd",
+    "Optimaal",
   ]);
   for (const s of out.scenarios) {
     expect(Object.keys(s)).toEqual(["name", "years"]);
@@ -82,6 +83,11 @@ test("run --json on the sample: exactly the documented shape, baseline first", a
   expect(overhead.overheadRatio).toBeCloseTo(0.35, 9);
   const hire = out.scenarios[3].years[4];
   expect(hire.roemerShare).toBeCloseTo(0.1, 9);
+  // The least-harm plan meets the target and keeps all primary capacity, where the cheese-slicer does not.
+  const optimum = out.scenarios[7].years[4];
+  expect(optimum.structuralSavings).toBeGreaterThanOrEqual(optimum.target - 1);
+  expect(optimum.primaryRetained).toBeCloseTo(1, 9);
+  expect(cheese.primaryRetained).toBeLessThan(0.95);
 });
 
 test("the table form reads as a comparison and a trajectory per scenario", async () => {

@@ -121,11 +121,11 @@ test("the preview on the sample: check, scenarios, run, numbers equal to the com
 
   await page.getByRole("tab", { name: "Doorrekenen" }).click();
   await page.getByRole("button", { name: "Doorrekenen", exact: true }).click();
-  await page.getByTestId("result-Gericht gecombineerd").waitFor({ timeout: 60_000 });
+  await page.getByTestId("result-Optimaal").waitFor({ timeout: 60_000 });
   await shot(page, "4-doorrekenen");
 
   const cli = await cliJson();
-  expect(cli.scenarios).toHaveLength(7);
+  expect(cli.scenarios).toHaveLength(8);
   for (const s of cli.scenarios) {
     const end = s.years[s.years.length - 1];
     const row = (await page.getByTestId(`result-${s.name}`).innerText()).replace(/\s+/g, " ");

@@ -84,6 +84,7 @@ test("the sample is the department the issue describes", async () => {
     "Inhuur naar 10% met inbesteden",
     "Huisvesting 0.7",
     "Gericht gecombineerd",
+    "Optimaal",
   ]);
   expect(JSON.stringify(tables.Prijzen)).not.toBe("");
 });
