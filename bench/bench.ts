@@ -12,22 +12,11 @@
 import { parseArgs } from "util";
 import { HyperFormula } from "hyperformula";
 import { loadSolver, readPlan, runPlan, type Plan } from "../src/model";
-import { sampleTables } from "../samples/generate-sample";
+import { sampleTables, seeded } from "../samples/generate-sample";
 import { overheadShare, roemer } from "../src/functions/functions";
 import { HIRE_CATEGORIES } from "../src/model/types";
 
 const GROUPS = ["Primair", "Bedrijfsvoering", "Lijnmanagement"];
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function department(rows: number) {
   const rand = seeded(150_000);

@@ -12,7 +12,7 @@ import { addInputTable } from "../src/xlsx/workbook";
 type Row = (string | number | boolean | null)[];
 
 /** Small seeded generator so that the sample is the same on every machine. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -4,9 +4,10 @@
  * whatever the row count; the report is at most five plus one per 4 MB of values, with calculation
  * suspended while writing.
  */
-import { REPORT_MARKER, type ReportSheet } from "../model/report";
+import { REPORT_MARKER, uniqueSheetName, type ReportSheet } from "../model/report";
+import { rowsForTableHeader } from "../model/scenarios";
 import { HIRE_CATEGORIES } from "../model/types";
-import { TABLES, tableSchema, type TableName } from "../model/schema";
+import { TABLES, type TableName } from "../model/schema";
 import { templateHeaders, templateRows } from "../model/template";
 import { normalizeName } from "../model/text";
 import type { ReadTables, TableLocation } from "../model/workbook-types";
@@ -22,15 +23,6 @@ const TEMPLATE_ROWS = 1000;
 /** Rough size of a value in a request: its JSON text. */
 export function payloadSize(value: unknown): number {
   return JSON.stringify(value)?.length ?? 0;
-}
-
-function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.slice(0, 31);
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const name = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
 }
 
 function fill<T>(rows: number, cols: number, value: T): T[][] {
@@ -180,7 +172,6 @@ export class ExcelGateway implements WorkbookGateway {
   }
 
   async saveScenarios(rows: (string | number | null)[][]): Promise<void> {
-    const schema = tableSchema("Scenarios");
     await this.run(async (context) => {
       const table = context.workbook.tables.getItemOrNullObject("Scenarios");
       const range = table.getRange();
@@ -199,21 +190,9 @@ export class ExcelGateway implements WorkbookGateway {
         await context.sync();
         return;
       }
-      // Write in the table's own column order; refuse when it has columns the planner does not know,
-      // since rewriting the rows would empty them.
+      // Written in the table's own column order (refused when it has columns the planner does not know).
       const header = range.values[0];
-      const keys = header.map(
-        (h) =>
-          schema.columns.find((c) => [c.header, c.alias].map(normalizeName).includes(normalizeName(h)))?.key,
-      );
-      const unknown = header.filter((_, i) => !keys[i]);
-      if (unknown.length > 0) {
-        throw new Error(
-          `De tabel Scenarios heeft kolommen die Formatieplanner niet kent (${unknown.join(", ")}); opslaan zou die leegmaken. Verplaats ze naar een andere tabel. / The Scenarios table has columns the planner does not know; saving would empty them.`,
-        );
-      }
-      const order = schema.columns.map((c) => c.key);
-      const data = rows.slice(1).map((r) => keys.map((k) => r[order.indexOf(k!)] ?? null));
+      const data = rowsForTableHeader(header, rows);
       const cols = header.length;
       const oldRows = range.rowCount - 1;
       const newRows = Math.max(1, data.length);

@@ -84,6 +84,16 @@ export function safeSheetName(name: string): string {
   return (cleaned || "Scenario").slice(0, 31);
 }
 
+/** A sheet name not yet taken (case-insensitive): "Vergelijking", "Vergelijking (2)", ... within 31 characters. */
+export function uniqueSheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.slice(0, 31);
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const name = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
 class Grid {
   cells: CellValue[][] = [];
   formats: FormatRange[] = [];

@@ -5,6 +5,7 @@
 import { compileFilter, FilterError } from "./filter";
 import { FILTERABLE_LEVERS, IssueList, leverKindOf, readLeverValue } from "./input";
 import { tableSchema } from "./schema";
+import { normalizeName } from "./text";
 import type { LeverKind } from "./types";
 
 export interface LeverDraft {
@@ -182,4 +183,27 @@ export function uniqueName(wanted: string, drafts: ScenarioDraft[]): string {
   const used = new Set(drafts.map((d) => d.name.trim().toLowerCase()));
   if (!used.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) if (!used.has(`${wanted} (${i})`.toLowerCase())) return `${wanted} (${i})`;
+}
+
+/**
+ * Scenario rows (in the schema's column order, header first) rearranged for an existing Scenarios table
+ * with its own header. Refuses when that table has columns the planner does not know: rewriting the rows
+ * would empty them.
+ */
+export function rowsForTableHeader(
+  header: readonly unknown[],
+  rows: (string | number | null)[][],
+): (string | number | null)[][] {
+  const schema = tableSchema("Scenarios");
+  const keys = header.map(
+    (h) => schema.columns.find((c) => [c.header, c.alias].map(normalizeName).includes(normalizeName(h)))?.key,
+  );
+  const unknown = header.filter((_, i) => !keys[i]);
+  if (unknown.length > 0) {
+    throw new Error(
+      `De tabel Scenarios heeft kolommen die Formatieplanner niet kent (${unknown.join(", ")}); opslaan zou die leegmaken. Verplaats ze naar een andere tabel. / The Scenarios table has columns the planner does not know (${unknown.join(", ")}); saving would empty them.`,
+    );
+  }
+  const order = schema.columns.map((c) => c.key);
+  return rows.slice(1).map((r) => keys.map((k) => r[order.indexOf(k!)] ?? null));
 }

@@ -3,8 +3,9 @@
  * the same reading, template, scenario store and report as src/excel, without Excel.
  */
 import ExcelJS from "exceljs";
-import { REPORT_MARKER, type ReportSheet } from "../model/report";
-import { TABLES, tableSchema, type TableName } from "../model/schema";
+import { REPORT_MARKER, uniqueSheetName, type ReportSheet } from "../model/report";
+import { rowsForTableHeader } from "../model/scenarios";
+import { TABLES, type TableName } from "../model/schema";
 import { templateRows } from "../model/template";
 import { normalizeName } from "../model/text";
 import { HIRE_CATEGORIES } from "../model/types";
@@ -14,14 +15,6 @@ import { addInputTable, colName, plainValue, tablesFromWorkbook, writeReportShee
 
 const LISTS_SHEET = "FP-lijsten";
 const VALIDATED_ROWS = 200;
-
-function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const name = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
 
 export class XlsxGateway implements WorkbookGateway {
   readonly kind = "preview" as const;
@@ -104,7 +97,6 @@ export class XlsxGateway implements WorkbookGateway {
   }
 
   async saveScenarios(rows: (string | number | null)[][]): Promise<void> {
-    const schema = tableSchema("Scenarios");
     const read = await this.readTables();
     const location = read.locations.Scenarios;
     if (!location) {
@@ -117,18 +109,7 @@ export class XlsxGateway implements WorkbookGateway {
     const ws = this.workbook.getWorksheet(location.sheet)!;
     const old = read.tables.Scenarios!;
     const header = old[0];
-    const keys = header.map(
-      (h) =>
-        schema.columns.find((c) => [c.header, c.alias].map(normalizeName).includes(normalizeName(h)))?.key,
-    );
-    const unknown = header.filter((_, i) => !keys[i]);
-    if (unknown.length > 0) {
-      throw new Error(
-        `De tabel Scenarios heeft kolommen die Formatieplanner niet kent (${unknown.join(", ")}); opslaan zou die leegmaken. / The Scenarios table has columns the planner does not know.`,
-      );
-    }
-    const order = schema.columns.map((c) => c.key);
-    const data = rows.slice(1).map((r) => keys.map((k) => r[order.indexOf(k!)] ?? null));
+    const data = rowsForTableHeader(header, rows);
     const { headerRow: top, firstColumn: left } = location;
     for (let r = 1; r < Math.max(old.length, data.length + 1); r++) {
       for (let c = 0; c < header.length; c++) ws.getCell(top + r, left + c).value = data[r - 1]?.[c] ?? null;
