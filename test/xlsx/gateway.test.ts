@@ -78,7 +78,12 @@ test("the report replaces only its own sheets and renames around a user's sheet"
   expect((await gateway.writeReport(sheets())).renamed).toEqual([{ wanted: "Sc K", used: "Sc K (2)" }]);
   const second = await gateway.writeReport(sheets());
   expect(second.renamed).toEqual([{ wanted: "Sc K", used: "Sc K (2)" }]);
-  expect(workbook.worksheets.map((w) => w.name).sort()).toEqual(["Sc Basis", "Sc K", "Sc K (2)", "Vergelijking"]);
+  expect(workbook.worksheets.map((w) => w.name).sort()).toEqual([
+    "Sc Basis",
+    "Sc K",
+    "Sc K (2)",
+    "Vergelijking",
+  ]);
   expect(workbook.getWorksheet("Sc K")!.getCell("A1").value).toBe("van de gebruiker");
   expect(workbook.worksheets.filter((w) => w.name === "Vergelijking")).toHaveLength(1);
   expect(workbook.getWorksheet("Vergelijking")!.getCell("A2").value).toBe(REPORT_MARKER);
