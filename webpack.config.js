@@ -7,7 +7,6 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const webpack = require("webpack");
 
-const devUrl = "https://localhost:3000/";
 // Where the production build will be hosted; set FP_PRODUCTION_URL when deploying.
 const productionUrl = process.env.FP_PRODUCTION_URL || "https://formatieplanner.example.nl/";
 
@@ -98,7 +97,9 @@ module.exports = (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().split(devUrl).join(productionUrl);
+              // Every development URL, the bare origin in <AppDomain> included.
+              const origin = productionUrl.replace(/\/$/, "");
+              return dev ? content : content.toString().replace(/https:\/\/localhost:3000/g, origin);
             },
           },
         ],

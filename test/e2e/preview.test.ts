@@ -180,3 +180,26 @@ test("the built taskpane.html with self-hosted office.js shows 'open this in Exc
   expect(await seriousAxeViolations(page)).toEqual([]);
   await page.close();
 });
+
+test("the production build: manifest with every development URL replaced, generated functions.json, office.js beside it", () => {
+  const manifest = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
+  expect(manifest).not.toMatch(/localhost/);
+  expect(manifest).toMatch(/https:\/\/[^"]+\/taskpane\.html/);
+  const functions = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")).functions as {
+    id: string;
+  }[];
+  expect(functions.map((f) => f.id)).toContain("ROEMER");
+  expect(functions).toHaveLength(11);
+  for (const file of [
+    "taskpane.html",
+    "taskpane.js",
+    "functions.js",
+    "preview.html",
+    "highs.wasm",
+    "office-js/office.js",
+    "office-js/o15apptofilemappingtable.js",
+    "help/roemer.html",
+  ]) {
+    expect(fs.existsSync(path.join(dist, file))).toBe(true);
+  }
+});
