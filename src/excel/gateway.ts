@@ -174,10 +174,6 @@ export class ExcelGateway implements WorkbookGateway {
   async saveScenarios(rows: (string | number | null)[][]): Promise<void> {
     await this.run(async (context) => {
       const table = context.workbook.tables.getItemOrNullObject("Scenarios");
-      const range = table.getRange();
-      range.load("values,rowIndex,columnIndex,rowCount,columnCount");
-      const sheet = table.worksheet;
-      sheet.load("name");
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
@@ -190,6 +186,11 @@ export class ExcelGateway implements WorkbookGateway {
         await context.sync();
         return;
       }
+      const range = table.getRange();
+      range.load("values,rowIndex,columnIndex,rowCount,columnCount");
+      const sheet = table.worksheet;
+      sheet.load("name");
+      await context.sync();
       // Written in the table's own column order (refused when it has columns the planner does not know).
       const header = range.values[0];
       const data = rowsForTableHeader(header, rows);
@@ -197,10 +198,11 @@ export class ExcelGateway implements WorkbookGateway {
       const oldRows = range.rowCount - 1;
       const newRows = Math.max(1, data.length);
       const target = context.workbook.worksheets.getItem(sheet.name);
-      if (oldRows > data.length)
+      if (oldRows > data.length) {
         target
           .getRangeByIndexes(range.rowIndex + 1, range.columnIndex, oldRows, cols)
           .clear(Excel.ClearApplyTo.contents);
+      }
       if (data.length > 0)
         target.getRangeByIndexes(range.rowIndex + 1, range.columnIndex, data.length, cols).values = data;
       table.resize(target.getRangeByIndexes(range.rowIndex, range.columnIndex, newRows + 1, cols));

@@ -173,10 +173,13 @@ test("the preview on the sample: check, scenarios, run, numbers equal to the com
 
 test("the built taskpane.html with self-hosted office.js shows 'open this in Excel' outside Office", async () => {
   const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${base}/taskpane.html`);
   await page.getByTestId("open-in-excel").waitFor({ timeout: 60_000 });
   expect(await page.getByTestId("open-in-excel").innerText()).toMatch(/Excel/);
   await shot(page, "0-taskpane-outside-office");
+  expect(errors).toEqual([]);
   expect(await seriousAxeViolations(page)).toEqual([]);
   await page.close();
 });
