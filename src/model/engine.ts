@@ -7,8 +7,9 @@
  * one class id per row (a Uint16Array), and per class a short curve and the base FTE, primary FTE and
  * cost summed per unit. A lever that affects some rows visits only those rows (a cached index list per
  * filter) and moves them to classes of their own; everything else, the metrics included, works on the
- * class sums. Exact, and fast on large formations. Hire and housing rows are always treated alike (one
- * curve each). Rows added by insourcing keep explicit trajectories.
+ * class sums. Exact, and fast on large formations. Hire rows always move together (one curve); each
+ * housing row has a curve of its own (the optimiser cuts them differently). Rows added by insourcing
+ * keep explicit trajectories.
  */
 import {
   allowedExternalSpend,
@@ -60,13 +61,12 @@ interface Frame {
   unitFte: Float64Array;
   unitPrimary: Float64Array;
   unitCost: Float64Array;
-  /** base-year totals of hire and housing: their rows always move together */
+  /** base-year total of hire: hire rows always move together */
   hireBase: number;
   /** the LP solver, for the Optimaal lever */
   solver: LpSolver | null;
   /** pool of each Formatie row (same unit, group, scale and cost), computed on first use */
   poolOf: Int32Array | null;
-  poolCount: number;
 }
 
 /** A row added by insourcing, with its own trajectory. */
@@ -140,7 +140,6 @@ function makeFrame(plan: Plan): Frame {
     hireBase,
     solver: null,
     poolOf: null,
-    poolCount: 0,
   };
 }
 
@@ -460,7 +459,6 @@ function poolIds(frame: Frame): Int32Array {
     poolOf[r] = id;
   }
   frame.poolOf = poolOf;
-  frame.poolCount = ids.size;
   return poolOf;
 }
 
