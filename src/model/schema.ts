@@ -42,6 +42,9 @@ export const LEVER_NAMES = [
   "Optimaal",
 ] as const;
 
+/** Salary scales 1-18, as the template's drop-down list. */
+export const SCALES = Array.from({ length: 18 }, (_, i) => String(i + 1));
+
 export const EURO_FORMAT = "€ #,##0;[Red]-€ #,##0";
 export const FTE_FORMAT = "#,##0.0";
 export const PERCENT_FORMAT = "0.0%";
@@ -65,7 +68,7 @@ export const TABLES: readonly TableSchema[] = [
     columns: [
       col("unit", "Eenheid", "Unit", true, "text"),
       col("group", "Functiegroep", "Group", true, "group", { list: FUNCTION_GROUPS }),
-      col("scale", "Schaal", "Scale", true, "integer", { range: [1, 18], numberFormat: "0" }),
+      col("scale", "Schaal", "Scale", true, "integer", { list: SCALES, range: [1, 18], numberFormat: "0" }),
       col("fte", "FTE", "FTE", true, "number", { numberFormat: FTE_FORMAT }),
       col("costPerFte", "Kosten per FTE", "Cost per FTE", false, "number", { numberFormat: EURO_FORMAT }),
       col("protected", "Beschermd", "Protected", false, "boolean", { list: ["ja", "nee"] }),
@@ -99,7 +102,7 @@ export const TABLES: readonly TableSchema[] = [
     descriptionNl: "Kosten per FTE per schaal",
     descriptionEn: "Cost per FTE by scale",
     columns: [
-      col("scale", "Schaal", "Scale", true, "integer", { range: [1, 18], numberFormat: "0" }),
+      col("scale", "Schaal", "Scale", true, "integer", { list: SCALES, range: [1, 18], numberFormat: "0" }),
       col("costPerFte", "Kosten per FTE", "Cost per FTE", true, "number", { numberFormat: EURO_FORMAT }),
     ],
   },

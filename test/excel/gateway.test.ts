@@ -100,9 +100,14 @@ test("the template adds only the missing tables on new sheets, with lists, forma
   expect(fake.tableValues("Parameters")[1][1]).toBe("");
   const scenarios = fake.sheet("Scenarios")!;
   expect(scenarios.validations.some((v) => JSON.stringify(v.rule).includes("Kaasschaaf"))).toBe(true);
-  expect(fake.sheet("Prijzen")!.validations.some((v) => JSON.stringify(v.rule).includes("wholeNumber"))).toBe(
-    true,
-  );
+  // Scales 1-18 as a drop-down list.
+  expect(
+    fake
+      .sheet("Prijzen")!
+      .validations.some((v) =>
+        JSON.stringify(v.rule).includes('"source":"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18"'),
+      ),
+  ).toBe(true);
   expect(fake.sheet("Prijzen")!.numberFormats.get("1,1")).toMatch(/€/);
 });
 
