@@ -49,6 +49,17 @@ const T = {
     yes: "ja",
     no: "nee",
     trajectory: "Verloop per scenario",
+    optimalCols: [
+      "Eenheid",
+      "FTE voor",
+      "Primair minder",
+      "Overhead minder",
+      "Inhuur minder",
+      "Aandeel",
+      "Op grens",
+      "Waarom",
+    ],
+    optimalTitle: "Optimaal per eenheid: wat vervalt en waarom",
     yearCols: [
       "Jaar",
       "FTE",
@@ -90,6 +101,17 @@ const T = {
     yes: "yes",
     no: "no",
     trajectory: "Trajectory per scenario",
+    optimalCols: [
+      "Unit",
+      "FTE before",
+      "Primary cut",
+      "Overhead cut",
+      "Hire cut",
+      "Share",
+      "At limit",
+      "Why (Dutch)",
+    ],
+    optimalTitle: "Optimal per unit: what is cut and why",
     yearCols: [
       "Year",
       "FTE",
@@ -175,6 +197,27 @@ export function formatRun(result: RunResult, lang: Lang): string {
         [false, true, true, true, true, true, true, true, true, true, true, true],
       ),
     );
+    if (s.optimal) {
+      out.push("", `  ${t.optimalTitle}`);
+      out.push(
+        table(
+          t.optimalCols,
+          s.optimal.units
+            .filter((u) => u.primaryCut + u.overheadCut + u.hireCut > 0.005)
+            .map((u) => [
+              u.unit,
+              fte(u.fteBefore, lang),
+              fte(u.primaryCut, lang),
+              fte(u.overheadCut, lang),
+              euros(u.hireCut, lang),
+              percent(u.shareCut, lang),
+              yn(u.atCap),
+              u.reason,
+            ]),
+          [false, true, true, true, true, true, false, false],
+        ),
+      );
+    }
   }
   return out.join("\n");
 }

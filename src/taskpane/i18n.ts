@@ -108,6 +108,12 @@ const strings = {
   },
   dismiss: { nl: "Sluiten", en: "Dismiss" },
   notes: { nl: "Toelichting per scenario", en: "Notes per scenario" },
+  optimalTitle: { nl: "wat per eenheid vervalt en waarom", en: "what is cut per unit and why" },
+  unit: { nl: "Eenheid", en: "Unit" },
+  primaryCut: { nl: "Primair minder (FTE)", en: "Primary cut (FTE)" },
+  overheadCut: { nl: "Overhead minder (FTE)", en: "Overhead cut (FTE)" },
+  hireCut: { nl: "Inhuur minder", en: "Hire cut" },
+  why: { nl: "Waarom", en: "Why" },
 } as const;
 
 export type StringKey = keyof typeof strings;
