@@ -167,6 +167,26 @@ test("the preview on the sample: check, scenarios, run, numbers equal to the com
   // The user's input tables come back unchanged.
   const original = tablesFromWorkbook(await loadWorkbook(SAMPLE)).tables;
   expect(tablesFromWorkbook(workbook).tables).toEqual(original);
+
+  // Open the downloaded result with the file picker and report again: the add-in's own sheets are replaced.
+  await page.getByTestId("file-input").setInputFiles(file);
+  await page.getByTestId("workbook-name").getByText("voorbeeld-ministerie-resultaat.xlsx").waitFor();
+  await page.getByTestId("table-Formatie").getByText("gevonden").waitFor();
+  await page.getByRole("tab", { name: "Doorrekenen" }).click();
+  await page.getByRole("button", { name: "Doorrekenen", exact: true }).click();
+  await page.getByTestId("result-Optimaal").waitFor({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Rapport schrijven" }).click();
+  const message = page.getByTestId("message");
+  await message.getByText(/Rapport geschreven op/).waitFor();
+  expect(await message.innerText()).not.toMatch(/\(2\)/);
+  const [again] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Resultaat downloaden" }).click(),
+  ]);
+  const second = path.join(artifacts, "tweede-rapport.xlsx");
+  await again.saveAs(second);
+  const names2 = (await loadWorkbook(second)).worksheets.map((w) => w.name);
+  expect(names2.filter((n) => n.startsWith("Vergelijking"))).toEqual(["Vergelijking"]);
   expect(errors).toEqual([]);
   await page.close();
 });
