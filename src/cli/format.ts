@@ -1,22 +1,15 @@
 /** Plain-text rendering of a run for the terminal: Dutch number formats, aligned columns. */
+import { displayFormats, type DisplayLanguage } from "../model/display";
 import type { Issue, RunResult } from "../model/types";
 
-export type Lang = "nl" | "en";
+export type Lang = DisplayLanguage;
 
-const locale = (lang: Lang) => (lang === "nl" ? "nl-NL" : "en-GB");
-
-export function euros(value: number, lang: Lang): string {
-  return `€ ${Math.round(value).toLocaleString(locale(lang))}`;
-}
-export function millions(value: number, lang: Lang): string {
-  return `€ ${(value / 1e6).toLocaleString(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} mln`;
-}
-export function percent(value: number, lang: Lang): string {
-  return `${(value * 100).toLocaleString(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
-}
-export function fte(value: number, lang: Lang): string {
-  return value.toLocaleString(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
+const formats = { nl: displayFormats("nl"), en: displayFormats("en") };
+export const euros = (value: number, lang: Lang) => formats[lang].euros(value);
+export const millions = (value: number, lang: Lang) => formats[lang].millions(value);
+export const percent = (value: number, lang: Lang) => formats[lang].percent(value);
+export const fte = (value: number, lang: Lang) => formats[lang].fte(value);
+const whole = (value: number, lang: Lang) => formats[lang].whole(value);
 
 function table(headers: string[], rows: string[][], rightAlign: boolean[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -165,7 +158,7 @@ export function formatRun(result: RunResult, lang: Lang): string {
         yn(c.meetsOverheadNorm),
         percent(c.endYear.roemerShare, lang),
         yn(c.meetsRoemernorm),
-        Math.round(c.endYear.m2).toLocaleString(locale(lang)),
+        whole(c.endYear.m2, lang),
         percent(c.primaryRetained, lang),
         percent(c.cheesePrimaryRetained, lang),
         fte(c.cumulativeForcedExits, lang),
@@ -186,7 +179,7 @@ export function formatRun(result: RunResult, lang: Lang): string {
           fte(y.ftePrimary, lang),
           percent(y.overheadRatio, lang),
           percent(y.roemerShare, lang),
-          Math.round(y.m2).toLocaleString(locale(lang)),
+          whole(y.m2, lang),
           euros(y.structuralCost, lang),
           euros(y.structuralSavings, lang),
           euros(y.target, lang),

@@ -11,6 +11,9 @@ import type { Server } from "http";
 import { execSync } from "child_process";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { main } from "../../src/cli/main";
+import { displayFormats } from "../../src/model/display";
+
+const { millions, percent: pct } = displayFormats("nl");
 import { loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
 
 const root = path.resolve(__dirname, "../..");
@@ -96,11 +99,6 @@ async function cliJson(): Promise<{ scenarios: { name: string; years: Record<str
   expect(code).toBe(0);
   return JSON.parse(out);
 }
-
-const millions = (v: number) =>
-  `€ ${(v / 1e6).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} mln`;
-const pct = (v: number) =>
-  `${(v * 100).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 
 test("the preview on the sample: check, scenarios, run, numbers equal to the command line, report, download", async () => {
   const page = await context.newPage();

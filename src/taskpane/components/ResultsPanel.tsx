@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ScenarioComparison } from "../../model";
+import { displayFormats } from "../../model/display";
 import type { Planner } from "../usePlanner";
 
 const useStyles = makeStyles({
@@ -26,15 +27,8 @@ const useStyles = makeStyles({
 });
 
 function format(lang: "nl" | "en") {
-  const locale = lang === "nl" ? "nl-NL" : "en-GB";
-  return {
-    millions: (v: number) =>
-      `€ ${(v / 1e6).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} mln`,
-    pct: (v: number) =>
-      `${(v * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`,
-    fte: (v: number) => v.toLocaleString(locale, { maximumFractionDigits: 1 }),
-    m2: (v: number) => Math.round(v).toLocaleString(locale),
-  };
+  const f = displayFormats(lang);
+  return { millions: f.millions, pct: f.percent, fte: f.fte, m2: f.whole };
 }
 
 /** Small bar chart: primary capacity kept, against a cheese-slicer with the same saving. */
