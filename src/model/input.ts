@@ -1,367 +1,59 @@
 /**
  * From table rows (a header row plus value rows, exactly as Excel's range.values and our ExcelJS reader
- * give them) to a typed, columnar plan. Every problem becomes an Issue with table, row, column and a
- * Dutch and English message; errors stop the run, warnings do not, and no bad row is ever used silently.
+ * give them) to a typed, columnar plan: checking each table. Binding tables and columns is in bind.ts,
+ * reading one cell in cells.ts. Every problem becomes an Issue with table, row, column and a Dutch and
+ * English message; errors stop the run, warnings do not, and no bad row is ever used silently.
  */
-import { compileFilter, FilterError } from "./filter";
+import { compileFilter, filterMask, FilterError } from "./filter";
+import { INPUT_LIMITS, PARAMETERS, TABLES, type TableName } from "./schema";
+import { isBlank, normalizeName } from "./text";
 import {
-  PARAMETERS,
-  TABLES,
-  tableSchema,
-  type ColumnSchema,
-  type TableName,
-  type TableSchema,
-} from "./schema";
-import { isBlank, isExcelError, normalizeName } from "./text";
-import { functionGroupIndex } from "./groups";
+  CellMarker,
+  excerpt,
+  IssueList,
+  readBoolean,
+  readCategory,
+  readGroup,
+  readNumber,
+  readText,
+  type Cell,
+} from "./cells";
 import {
-  FUNCTION_GROUPS,
-  HIRE_CATEGORIES,
-  type Formation,
-  type Hire,
-  type Housing,
-  type Issue,
-  type Lever,
-  type LeverKind,
-  type Plan,
-  type PlanParameters,
-  type Scenario,
-  type Severity,
+  bindTable,
+  cellOf,
+  dataRows,
+  headerOf,
+  warnNearMisses,
+  type BoundTable,
+  type TableRows,
+  type WorkbookTables,
+} from "./bind";
+import type {
+  Formation,
+  Hire,
+  Housing,
+  Issue,
+  Lever,
+  LeverKind,
+  Plan,
+  PlanParameters,
+  Scenario,
 } from "./types";
 
-export type TableRows = readonly (readonly unknown[])[];
-/** Input tables by name (matched case-insensitively); a missing optional table counts as empty. */
-export type WorkbookTables = Readonly<Record<string, TableRows | undefined>>;
+export type { TableRows, WorkbookTables };
 
 export interface ReadResult {
   plan: Plan | null;
   issues: Issue[];
 }
 
+export interface ReadOptions {
+  /** every table and sheet name of the workbook, to warn about names that nearly match an expected table */
+  otherNames?: readonly string[];
+}
+
 export const BASELINE_NAME = "Basis";
 export const BASELINE_ALIASES = ["basis", "baseline"];
-
-class IssueList {
-  readonly items: Issue[] = [];
-  add(
-    severity: Severity,
-    table: string,
-    row: number | null,
-    column: string | null,
-    nl: string,
-    en: string,
-  ): void {
-    this.items.push({ severity, table, row, column, message: nl, messageEn: en });
-  }
-  error(table: string, row: number | null, column: string | null, nl: string, en: string): void {
-    this.add("error", table, row, column, nl, en);
-  }
-  warning(table: string, row: number | null, column: string | null, nl: string, en: string): void {
-    this.add("warning", table, row, column, nl, en);
-  }
-  get hasErrors(): boolean {
-    return this.items.some((i) => i.severity === "error");
-  }
-}
-
-/** Text that reads as a number: 12, -3.5, 0,06, 6%, with thousands separators refused as ambiguous. */
-function numberFromText(text: string): number | null {
-  const t = text.trim().replace(/\s/g, "");
-  const m = /^([+-]?)(\d+)(?:[.,](\d+))?(%?)$/.exec(t);
-  if (!m) return null;
-  const n = Number(`${m[1]}${m[2]}.${m[3] ?? "0"}`);
-  return m[4] ? n / 100 : n;
-}
-
-interface Cell {
-  table: string;
-  row: number;
-  column: string;
-}
-
-interface NumberRule {
-  min?: number;
-  max?: number;
-  upperExclusive?: boolean;
-  integer?: boolean;
-  what?: { nl: string; en: string };
-}
-
-/** Reads a number from a cell, reporting text, error values and range violations. null when unusable. */
-function readNumber(issues: IssueList, cell: Cell, value: unknown, rule: NumberRule = {}): number | null {
-  let n: number;
-  if (isExcelError(value)) {
-    issues.error(
-      cell.table,
-      cell.row,
-      cell.column,
-      `Foutwaarde ${value} in plaats van een getal.`,
-      `Error value ${value} instead of a number.`,
-    );
-    return null;
-  }
-  if (typeof value === "number") {
-    n = value;
-  } else if (typeof value === "string") {
-    const parsed = numberFromText(value);
-    if (parsed === null) {
-      issues.error(
-        cell.table,
-        cell.row,
-        cell.column,
-        `Tekst '${value}' waar een getal hoort.`,
-        `Text '${value}' where a number belongs.`,
-      );
-      return null;
-    }
-    issues.warning(
-      cell.table,
-      cell.row,
-      cell.column,
-      `Getal opgeslagen als tekst ('${value}'), gelezen als ${parsed}.`,
-      `Number stored as text ('${value}'), read as ${parsed}.`,
-    );
-    n = parsed;
-  } else if (typeof value === "boolean") {
-    issues.error(
-      cell.table,
-      cell.row,
-      cell.column,
-      `Waarde ${value ? "WAAR" : "ONWAAR"} waar een getal hoort.`,
-      `Value ${value} where a number belongs.`,
-    );
-    return null;
-  } else {
-    issues.error(
-      cell.table,
-      cell.row,
-      cell.column,
-      `Geen getal: ${String(value)}.`,
-      `Not a number: ${String(value)}.`,
-    );
-    return null;
-  }
-  if (!Number.isFinite(n)) {
-    issues.error(cell.table, cell.row, cell.column, `Geen eindig getal.`, `Not a finite number.`);
-    return null;
-  }
-  if (rule.integer && !Number.isInteger(n)) {
-    issues.error(
-      cell.table,
-      cell.row,
-      cell.column,
-      `${n} is geen geheel getal.`,
-      `${n} is not a whole number.`,
-    );
-    return null;
-  }
-  const below = rule.min !== undefined && n < rule.min;
-  const above = rule.max !== undefined && (rule.upperExclusive ? n >= rule.max : n > rule.max);
-  if (below || above) {
-    const upper =
-      rule.max === undefined
-        ? ""
-        : rule.upperExclusive
-          ? ` en kleiner dan ${rule.max}`
-          : ` en hoogstens ${rule.max}`;
-    const upperEn =
-      rule.max === undefined
-        ? ""
-        : rule.upperExclusive
-          ? ` and below ${rule.max}`
-          : ` and at most ${rule.max}`;
-    if (rule.min === 0 && below && rule.max === undefined) {
-      const what = rule.what ?? { nl: "waarde", en: "value" };
-      issues.error(
-        cell.table,
-        cell.row,
-        cell.column,
-        `Negatieve ${what.nl} (${n}).`,
-        `Negative ${what.en} (${n}).`,
-      );
-    } else {
-      issues.error(
-        cell.table,
-        cell.row,
-        cell.column,
-        `${n} valt buiten het toegestane bereik: minstens ${rule.min}${upper}.`,
-        `${n} is out of range: at least ${rule.min}${upperEn}.`,
-      );
-    }
-    return null;
-  }
-  return n;
-}
-
-function readText(issues: IssueList, cell: Cell, value: unknown): string | null {
-  if (isExcelError(value)) {
-    issues.error(
-      cell.table,
-      cell.row,
-      cell.column,
-      `Foutwaarde ${value} in plaats van tekst.`,
-      `Error value ${value} instead of text.`,
-    );
-    return null;
-  }
-  if (isBlank(value)) {
-    issues.error(
-      cell.table,
-      cell.row,
-      cell.column,
-      `Verplichte waarde ontbreekt.`,
-      `Required value is missing.`,
-    );
-    return null;
-  }
-  return String(value).trim();
-}
-
-function readBoolean(issues: IssueList, cell: Cell, value: unknown): boolean | null {
-  if (isBlank(value)) return false;
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number" && (value === 0 || value === 1)) return value === 1;
-  const n = normalizeName(value);
-  if (["ja", "yes", "true", "waar", "j", "y", "x"].includes(n)) return true;
-  if (["nee", "no", "false", "onwaar", "n"].includes(n)) return false;
-  issues.error(
-    cell.table,
-    cell.row,
-    cell.column,
-    `'${String(value)}' is geen ja/nee.`,
-    `'${String(value)}' is not yes/no.`,
-  );
-  return null;
-}
-
-function readGroup(issues: IssueList, cell: Cell, value: unknown): number | null {
-  const text = readText(issues, cell, value);
-  if (text === null) return null;
-  const g = functionGroupIndex(text);
-  if (g === undefined) {
-    issues.error(
-      cell.table,
-      cell.row,
-      cell.column,
-      `Onbekende functiegroep '${text}'; kies ${FUNCTION_GROUPS.join(", ")}.`,
-      `Unknown function group '${text}'; use Primary, Operations or Management (or ${FUNCTION_GROUPS.join(", ")}).`,
-    );
-    return null;
-  }
-  return g;
-}
-
-const CATEGORY_LOOKUP = new Map<string, number>();
-HIRE_CATEGORIES.forEach((name, i) => {
-  CATEGORY_LOOKUP.set(normalizeName(name), i + 1);
-  CATEGORY_LOOKUP.set(normalizeName(name.replace(/\s*\(.*\)\s*$/, "")), i + 1);
-});
-
-function readCategory(issues: IssueList, cell: Cell, value: unknown): number | null {
-  if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 1 && value <= 8) return value;
-  } else if (!isBlank(value) && !isExcelError(value)) {
-    const text = String(value).trim();
-    const asNumber = Number(text);
-    if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= 8) return asNumber;
-    const byName =
-      CATEGORY_LOOKUP.get(normalizeName(text)) ??
-      CATEGORY_LOOKUP.get(normalizeName(text.replace(/^\d+\s*[.)-]?\s*/, "")));
-    if (byName !== undefined) return byName;
-  }
-  if (isExcelError(value)) {
-    issues.error(
-      cell.table,
-      cell.row,
-      cell.column,
-      `Foutwaarde ${value} in plaats van een categorie.`,
-      `Error value ${value} instead of a category.`,
-    );
-    return null;
-  }
-  issues.error(
-    cell.table,
-    cell.row,
-    cell.column,
-    `Onbekende inhuurcategorie '${String(value ?? "")}'; gebruik 1-8 of een van de 8 categorieën van RBV model 3.60.`,
-    `Unknown hire category '${String(value ?? "")}'; use 1-8 or one of the 8 categories of RBV model 3.60.`,
-  );
-  return null;
-}
-
-interface BoundTable {
-  schema: TableSchema;
-  /** column index per schema key, -1 when absent */
-  index: Record<string, number>;
-  rows: TableRows;
-}
-
-function findTable(tables: WorkbookTables, name: TableName): TableRows | undefined {
-  const wanted = normalizeName(name);
-  for (const [key, rows] of Object.entries(tables)) {
-    if (rows && normalizeName(key) === wanted) return rows;
-  }
-  return undefined;
-}
-
-function matchesHeader(header: unknown, column: ColumnSchema): boolean {
-  const h = normalizeName(header);
-  return h === normalizeName(column.header) || h === normalizeName(column.alias);
-}
-
-/** Binds a table's header row to the schema; reports a missing table or required column. */
-function bindTable(issues: IssueList, tables: WorkbookTables, name: TableName): BoundTable | null {
-  const schema = tableSchema(name);
-  const rows = findTable(tables, name);
-  if (!rows || rows.length === 0) {
-    if (schema.required) {
-      issues.error(
-        name,
-        null,
-        null,
-        `Verplichte tabel '${name}' ontbreekt.`,
-        `Required table '${name}' is missing.`,
-      );
-    }
-    return rows ? { schema, index: {}, rows: [] } : null;
-  }
-  const header = rows[0];
-  const index: Record<string, number> = {};
-  let ok = true;
-  for (const column of schema.columns) {
-    const at = header.findIndex((h) => matchesHeader(h, column));
-    index[column.key] = at;
-    if (at < 0 && column.required) {
-      ok = false;
-      issues.error(
-        name,
-        null,
-        column.header,
-        `Verplichte kolom '${column.header}' ontbreekt in tabel '${name}'.`,
-        `Required column '${column.header}' (${column.alias}) is missing from table '${name}'.`,
-      );
-    }
-  }
-  return ok ? { schema, index, rows } : null;
-}
-
-/** Data rows with their 1-based number, skipping rows that are entirely empty. */
-function* dataRows(table: BoundTable): Generator<[number, readonly unknown[]]> {
-  for (let i = 1; i < table.rows.length; i++) {
-    const row = table.rows[i];
-    if (row.every(isBlank)) continue;
-    yield [i, row];
-  }
-}
-
-function cellOf(table: BoundTable, key: string, row: readonly unknown[]): unknown {
-  const at = table.index[key];
-  return at === undefined || at < 0 ? undefined : row[at];
-}
-
-function headerOf(table: BoundTable, key: string): string {
-  return table.schema.columns.find((c) => c.key === key)!.header;
-}
 
 function readParameters(issues: IssueList, table: BoundTable | null): PlanParameters | null {
   const values = new Map<string, number>();
@@ -416,6 +108,19 @@ function readParameters(issues: IssueList, table: BoundTable | null): PlanParame
         integer: spec.integer,
       });
       if (n !== null) values.set(spec.key, n);
+      if (
+        n !== null &&
+        (spec.key === "indexation" || spec.key === "attritionRate") &&
+        n > INPUT_LIMITS.plausibleRate
+      ) {
+        issues.warning(
+          T,
+          r,
+          "Waarde",
+          `${spec.name} ${n} is meer dan ${INPUT_LIMITS.plausibleRate * 100}% per jaar; bedoelde u ${n / 100} (${n}%)?`,
+          `${spec.alias} ${n} is more than ${INPUT_LIMITS.plausibleRate * 100}% a year; did you mean ${n / 100} (${n}%)?`,
+        );
+      }
     }
   }
   for (const spec of PARAMETERS) {
@@ -476,12 +181,10 @@ function readPrices(issues: IssueList, table: BoundTable | null): Map<number, nu
       issues,
       { table: T, row: r, column: "Kosten per FTE" },
       cellOf(table, "costPerFte", row),
-      {
-        min: 0,
-        what: { nl: "kosten", en: "cost" },
-      },
+      { min: 0, max: INPUT_LIMITS.costPerFte, what: { nl: "kosten", en: "cost" } },
     );
     if (scale === null || cost === null) continue;
+    if (cost === 0) warnZeroCost(issues, { table: T, row: r, column: "Kosten per FTE" });
     if (rowOf.has(scale)) {
       issues.error(
         T,
@@ -547,6 +250,7 @@ function readFormation(issues: IssueList, table: BoundTable | null, prices: Map<
     });
     const fte = readNumber(issues, { table: T, row: r, column: "FTE" }, cellOf(table, "fte", row), {
       min: 0,
+      max: INPUT_LIMITS.ftePerRow,
       what: { nl: "FTE", en: "FTE" },
     });
     let cost: number | null = null;
@@ -554,8 +258,10 @@ function readFormation(issues: IssueList, table: BoundTable | null, prices: Map<
     if (!isBlank(ownCost)) {
       cost = readNumber(issues, { table: T, row: r, column: "Kosten per FTE" }, ownCost, {
         min: 0,
+        max: INPUT_LIMITS.costPerFte,
         what: { nl: "kosten", en: "cost" },
       });
+      if (cost === 0) warnZeroCost(issues, { table: T, row: r, column: "Kosten per FTE" });
     } else if (scale !== null) {
       const price = prices.get(scale);
       if (price === undefined) {
@@ -613,6 +319,7 @@ function readHire(issues: IssueList, table: BoundTable | null): Hire {
     );
     const amount = readNumber(issues, { table: T, row: r, column: "Bedrag" }, cellOf(table, "amount", row), {
       min: 0,
+      max: INPUT_LIMITS.hireAmount,
       what: { nl: "bedrag", en: "amount" },
     });
     if (unit === null || category === null || amount === null) continue;
@@ -646,6 +353,7 @@ function readHousing(issues: IssueList, table: BoundTable | null): Housing {
     );
     const m2 = readNumber(issues, { table: T, row: r, column: "m2" }, cellOf(table, "m2", row), {
       min: 0,
+      max: INPUT_LIMITS.m2,
       what: { nl: "m2", en: "m2" },
     });
     const cost = readNumber(
@@ -654,6 +362,7 @@ function readHousing(issues: IssueList, table: BoundTable | null): Housing {
       cellOf(table, "costPerM2", row),
       {
         min: 0,
+        max: INPUT_LIMITS.costPerM2,
         what: { nl: "kosten", en: "cost" },
       },
     );
@@ -675,7 +384,16 @@ function readTargets(
 ): Map<number, number> {
   const T = "Taakstelling";
   const targets = new Map<number, number>();
-  if (!table) return targets;
+  if (!table || table.rows.length === 0) {
+    issues.warning(
+      T,
+      null,
+      null,
+      `Geen tabel 'Taakstelling': de taakstelling is in elk jaar 0.`,
+      `No table 'Taakstelling' (targets): the target is 0 in every year.`,
+    );
+    return targets;
+  }
   const rowOf = new Map<number, number>();
   for (const [r, row] of dataRows(table)) {
     const year = readNumber(issues, { table: T, row: r, column: "Jaar" }, cellOf(table, "year", row), {
@@ -685,6 +403,7 @@ function readTargets(
     });
     const amount = readNumber(issues, { table: T, row: r, column: "Bedrag" }, cellOf(table, "amount", row), {
       min: 0,
+      max: INPUT_LIMITS.target,
       what: { nl: "bedrag", en: "amount" },
     });
     if (year === null || amount === null) continue;
@@ -839,8 +558,13 @@ function readScenarios(
       cellOf(table, "value", row),
     );
     const filterRaw = cellOf(table, "filter", row);
-    const filterText = isBlank(filterRaw) ? "" : String(filterRaw).trim();
     let filterOk = true;
+    let filterText = "";
+    if (filterRaw instanceof CellMarker) {
+      const text = readText(issues, { table: T, row: r, column: "Filter" }, filterRaw);
+      if (text === null) filterOk = false;
+      else filterText = text;
+    } else if (!isBlank(filterRaw)) filterText = String(filterRaw).trim();
     if (filterText !== "") {
       if (!FILTERABLE_LEVERS.includes(kind)) {
         issues.error(
@@ -883,8 +607,19 @@ function readScenarios(
     const orderRaw = cellOf(table, "order", row);
     let order: number | null = null;
     if (!isBlank(orderRaw)) {
-      order = readNumber(issues, { table: T, row: r, column: "Volgorde" }, orderRaw, {});
+      order = readNumber(issues, { table: T, row: r, column: "Volgorde" }, orderRaw, {
+        min: -INPUT_LIMITS.order,
+        max: INPUT_LIMITS.order,
+      });
       if (order === null) filterOk = false;
+      else if (!Number.isInteger(order))
+        issues.warning(
+          T,
+          r,
+          "Volgorde",
+          `Volgorde ${order} is geen geheel getal; de hefbomen worden op volgorde van dit getal gezet.`,
+          `Order ${order} is not a whole number; levers are sorted by this number.`,
+        );
     }
     if (kind === "Huisvestingsnorm" && params && params.m2PerWorkplace === null) {
       issues.error(
@@ -924,10 +659,11 @@ function readScenarios(
 }
 
 /** Reads and checks all input tables. `plan` is null whenever there is at least one error. */
-export function readPlan(tables: WorkbookTables): ReadResult {
+export function readPlan(tables: WorkbookTables, options: ReadOptions = {}): ReadResult {
   const issues = new IssueList();
   const bound: Partial<Record<TableName, BoundTable | null>> = {};
   for (const schema of TABLES) bound[schema.name] = bindTable(issues, tables, schema.name);
+  warnNearMisses(issues, tables, [...Object.keys(tables), ...(options.otherNames ?? [])]);
   const params = readParameters(issues, bound.Parameters ?? null);
   const prices = readPrices(issues, bound.Prijzen ?? null);
   const formation = readFormation(issues, bound.Formatie ?? null, prices);
@@ -935,8 +671,44 @@ export function readPlan(tables: WorkbookTables): ReadResult {
   const housing = readHousing(issues, bound.Huisvesting ?? null);
   const targets = readTargets(issues, bound.Taakstelling ?? null, params);
   const scenarios = readScenarios(issues, bound.Scenarios ?? null, params);
+  if (!issues.hasErrors) warnEmptyFilters(issues, scenarios, formation);
   if (issues.hasErrors || !params) return { plan: null, issues: issues.items };
   return { plan: { formation, hire, housing, params, targets, scenarios }, issues: issues.items };
 }
 
+function warnZeroCost(issues: IssueList, cell: Cell): void {
+  issues.warning(
+    cell.table,
+    cell.row,
+    cell.column,
+    `Kosten per FTE is 0: deze formatie kost niets en levert bij korten niets op.`,
+    `Cost per FTE is 0: this formation costs nothing and cutting it saves nothing.`,
+  );
+}
+
+/** A filter that selects no formation row cuts nothing: said, naming scenario and lever. */
+function warnEmptyFilters(issues: IssueList, scenarios: Scenario[], formation: Formation): void {
+  const cache = new Map<string, boolean>();
+  for (const s of scenarios) {
+    for (const lever of s.levers) {
+      if (!lever.filter) continue;
+      let any = cache.get(lever.filter);
+      if (any === undefined) {
+        const mask = filterMask(compileFilter(lever.filter), formation);
+        any = mask.includes(1);
+        cache.set(lever.filter, any);
+      }
+      if (!any)
+        issues.warning(
+          "Scenarios",
+          lever.sourceRow,
+          "Filter",
+          `Scenario '${excerpt(s.name)}', hefboom ${lever.kind}: het filter '${excerpt(lever.filter)}' selecteert geen enkele formatierij; deze hefboom doet niets.`,
+          `Scenario '${excerpt(s.name)}', lever ${lever.kind}: the filter '${excerpt(lever.filter)}' selects no formation row; this lever does nothing.`,
+        );
+    }
+  }
+}
+
 export { IssueList, headerOf };
+

@@ -75,13 +75,23 @@ export function hashInputs(tables: WorkbookTables): string {
   return bytesToHex(sha256(JSON.stringify(parts))).slice(0, 16);
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+/**
+ * Excel sheet names: not empty, at most 31 characters, none of : \\ / ? * [ ], not starting or ending
+ * with an apostrophe, and not "History" (reserved). Cut to 31 first and cleaned after, so that the cut
+ * cannot bring back a trailing apostrophe or space; a plain loop, linear in the name's length.
+ */
 export function safeSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[:\\/?*[\]]/g, "-")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  return (cleaned || "Scenario").slice(0, 31);
+  let s = Array.from(name.slice(0, 200))
+    .map((ch) => (/[:\\/?*[\]]/.test(ch) || ch < " " ? "-" : ch))
+    .join("")
+    .slice(0, 31);
+  let start = 0;
+  let end = s.length;
+  while (start < end && (s[start] === "'" || s[start] === " ")) start++;
+  while (end > start && (s[end - 1] === "'" || s[end - 1] === " ")) end--;
+  s = s.slice(start, end);
+  if (s === "" || s.toLowerCase() === "history") return "Scenario";
+  return s;
 }
 
 /** A sheet name not yet taken (case-insensitive): "Vergelijking", "Vergelijking (2)", ... within 31 characters. */
@@ -94,6 +104,9 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
   }
 }
 
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32767;
+
 class Grid {
   cells: CellValue[][] = [];
   formats: FormatRange[] = [];
@@ -103,6 +116,9 @@ class Grid {
     return this.cells.length;
   }
   put(row: number, col: number, value: CellValue): void {
+    // Excel holds at most 32,767 characters in a cell; a longer text would make the file unreadable.
+    if (typeof value === "string" && value.length > MAX_CELL_TEXT)
+      value = value.slice(0, MAX_CELL_TEXT - 1) + "…";
     while (this.cells.length <= row) this.cells.push([]);
     const r = this.cells[row];
     while (r.length < col) r.push(null);
@@ -454,10 +470,15 @@ export function buildReport(
 ): ReportSheet[] {
   const sheets = [comparisonSheet(result, provenance, sheetName(COMPARISON_SHEET))];
   const used = new Set<string>([sheets[0].name.toLowerCase()]);
+  const next = new Map<string, number>();
   for (const s of result.scenarios) {
-    let wanted = safeSheetName(`Sc ${s.name}`);
-    for (let i = 2; used.has(wanted.toLowerCase()); i++)
-      wanted = safeSheetName(`Sc ${s.name}`.slice(0, 27) + ` (${i})`);
+    const first = safeSheetName(`Sc ${s.name}`);
+    let wanted = first;
+    // The next free number per name, so that many scenarios with one prefix stay linear.
+    for (let i = next.get(first.toLowerCase()) ?? 2; used.has(wanted.toLowerCase()); i++) {
+      wanted = safeSheetName(`${first.slice(0, 31 - ` (${i})`.length)} (${i})`);
+      next.set(first.toLowerCase(), i + 1);
+    }
     const name = sheetName(wanted);
     used.add(name.toLowerCase());
     sheets.push(scenarioSheet(s, name));

@@ -142,6 +142,29 @@ export const TABLES: readonly TableSchema[] = [
   },
 ];
 
+/**
+ * What is plausible for one input row: far above any real department, far below where sums could lose
+ * precision or overflow. A value beyond is an input error, so that no output can become non-finite.
+ */
+export const INPUT_LIMITS = {
+  /** FTE in one formation row (the whole Rijk has about 130,000 FTE) */
+  ftePerRow: 100_000,
+  /** yearly cost of one FTE in euros */
+  costPerFte: 10_000_000,
+  /** euros of hire in one row */
+  hireAmount: 10_000_000_000,
+  /** m2 in one housing row */
+  m2: 10_000_000,
+  /** euros per m2 a year */
+  costPerM2: 10_000,
+  /** euros of Taakstelling in one year */
+  target: 100_000_000_000,
+  /** Volgorde */
+  order: 1_000_000,
+  /** rates above this are valid but implausible: a warning (Indexatie, Natuurlijk verloop) */
+  plausibleRate: 0.2,
+} as const;
+
 export function tableSchema(name: TableName): TableSchema {
   const t = TABLES.find((s) => s.name === name);
   if (!t) throw new Error(`Unknown table ${name}`);

@@ -1,0 +1,147 @@
+/**
+ * The --out file: checked before anything is read (so a run is never wasted on an unwritable place), never
+ * the input workbook however it is named (symbolic link, hard link, real path), and written to a temporary
+ * file in the same folder that is renamed into place, so that a failed write leaves an old file untouched.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+/** A refusal in Dutch and English; the command line turns it into exit code 2. */
+export class OutputRefused extends Error {
+  constructor(
+    public readonly nl: string,
+    public readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+function identity(file: string): { dev: number; ino: number } | null {
+  try {
+    const s = fs.statSync(file);
+    return { dev: s.dev, ino: s.ino };
+  } catch {
+    return null;
+  }
+}
+
+/** The real path of a file that may not exist yet: its folder's real path plus its name. */
+function realTarget(file: string): string {
+  const abs = path.resolve(file);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (realTarget(a) === realTarget(b)) return true;
+  const x = identity(a);
+  const y = identity(b);
+  return x !== null && y !== null && x.dev === y.dev && x.ino === y.ino;
+}
+
+/** Throws OutputRefused when `out` cannot or must not be written; `input` is the workbook being read. */
+export function checkOutputTarget(out: string, input: string, force: boolean): void {
+  if (sameFile(out, input)) {
+    throw new OutputRefused(
+      `--out is de invoerwerkmap zelf (via een koppeling of een andere naam); die wordt nooit overschreven.`,
+      `--out is the input workbook itself (through a link or another name); it is never overwritten.`,
+    );
+  }
+  let lst: fs.Stats | null = null;
+  try {
+    lst = fs.lstatSync(out);
+  } catch {
+    lst = null;
+  }
+  // What a link points at (null for a dangling link, which the rename simply replaces).
+  let target: fs.Stats | null = null;
+  try {
+    target = lst ? fs.statSync(out) : null;
+  } catch {
+    target = null;
+  }
+  if (target && target.isDirectory()) {
+    throw new OutputRefused(`--out ${out} is een map, geen bestand.`, `--out ${out} is a folder, not a file.`);
+  }
+  if (lst && !force) {
+    throw new OutputRefused(
+      `${out} bestaat al; kies een andere naam of gebruik --force.`,
+      `${out} already exists; choose another name or use --force to replace it.`,
+    );
+  }
+  const folder = path.dirname(path.resolve(out));
+  let folderStat: fs.Stats;
+  try {
+    folderStat = fs.statSync(folder);
+  } catch {
+    throw new OutputRefused(`De map ${folder} bestaat niet.`, `The folder ${folder} does not exist.`);
+  }
+  if (!folderStat.isDirectory())
+    throw new OutputRefused(`${folder} is geen map.`, `${folder} is not a folder.`);
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+    if (target) fs.accessSync(out, fs.constants.W_OK);
+  } catch {
+    throw new OutputRefused(
+      `Geen schrijfrechten voor ${target ? out : folder}.`,
+      `No permission to write ${target ? out : folder}.`,
+    );
+  }
+}
+
+/**
+ * Writes `data` to `out` through a temporary file in the same folder and a rename: on any failure the
+ * temporary file is removed, an existing `out` is untouched, and the error says why in plain words.
+ */
+export function writeFileAtomically(out: string, data: Uint8Array): void {
+  const abs = path.resolve(out);
+  const temp = path.join(
+    path.dirname(abs),
+    `.${path.basename(abs)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(temp, "wx", 0o644);
+    let written = 0;
+    while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(temp, abs);
+  } catch (e) {
+    if (fd !== null) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        /* already failing: the write error below is the one to report */
+      }
+    }
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      /* nothing was created */
+    }
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    const why: Record<string, [string, string]> = {
+      ENOSPC: ["de schijf is vol", "the disk is full"],
+      EFBIG: ["het bestand wordt groter dan toegestaan", "the file exceeds the allowed size"],
+      EDQUOT: ["het schijfquotum is bereikt", "the disk quota is exceeded"],
+      EACCES: ["geen schrijfrechten", "no permission to write"],
+      EPERM: ["geen schrijfrechten", "no permission to write"],
+      EROFS: ["alleen-lezen bestandssysteem", "read-only file system"],
+      EIO: ["schrijffout van het apparaat", "device write error"],
+    };
+    const [nl, en] = why[code] ?? ["schrijven mislukt", "writing failed"];
+    throw new OutputRefused(
+      `Kon ${out} niet schrijven: ${nl}${code ? ` (${code})` : ""}. Een bestaand bestand is niet gewijzigd.`,
+      `Could not write ${out}: ${en}${code ? ` (${code})` : ""}. An existing file was left untouched.`,
+    );
+  }
+}
