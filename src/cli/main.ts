@@ -2,7 +2,9 @@
  * The command line over .xlsx files:
  *   formatieplanner run <workbook.xlsx> [--json] [--out result.xlsx] [--lang en] [--progress]
  *   formatieplanner check <workbook.xlsx> [--json]
- * Exit codes: 0 ran, 1 input errors, 2 wrong usage.
+ * Exit codes: 0 ran, 1 input errors (a file that is not a readable .xlsx included), 2 wrong usage (an --out
+ * that cannot or must not be written included), 3 the run could not be completed (writing --out failed, an
+ * internal error). Never a stack trace, never process.exit with output pending (see bin/).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -14,6 +16,9 @@ import { buildReport, hashInputs } from "../model/report";
 import { VERSION } from "../model/version";
 import type { Issue, RunResult } from "../model/types";
 import { loadWorkbook, tablesFromWorkbook, writeReportSheets } from "../xlsx/workbook";
+import { WorkbookUnreadable } from "../xlsx/zip-check";
+import { checkOutputTarget, OutputRefused, writeFileAtomically } from "./output-file";
+import { firstNonFinite } from "./finite";
 import { formatIssue, formatRun, type Lang } from "./format";
 
 export const HELP = `Formatieplanner ${VERSION}: formatie, overhead, inhuur, huisvesting en taakstellingen doorrekenen.
@@ -40,7 +45,9 @@ Invoer / Input: Excel-tabellen met de namen Formatie, Parameters (verplicht), In
 Taakstelling en Scenarios; zonder tabeldefinities een blad met die naam en de kopregel in rij 1.
 Zie README.md en MODEL.md voor de betekenis van elk getal.
 
-Afsluitcodes / Exit codes: 0 doorgerekend / ran, 1 invoerfouten / input errors, 2 verkeerd gebruik / wrong usage.
+Afsluitcodes / Exit codes: 0 doorgerekend / ran, 1 invoerfouten of onleesbare werkmap / input errors or an
+unreadable workbook, 2 verkeerd gebruik / wrong usage, 3 niet afgerond (schrijven mislukt, interne fout) /
+not completed (writing failed, internal error).
 `;
 
 export interface CliIo {
@@ -101,7 +108,24 @@ function usage(io: CliIo, message: string): number {
   return 2;
 }
 
+/** The command line; every failure becomes a message and an exit code, never a stack trace. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  try {
+    return await mainUnsafe(argv, io);
+  } catch (e) {
+    io.stderr(
+      `Interne fout; de invoer is niet gewijzigd. Meld dit met de werkmap erbij. / Internal error; the input was not changed. Please report it with the workbook.\n(${excerptOf((e as Error)?.message ?? String(e))})\n`,
+    );
+    if (process.env.FP_DEBUG) io.stderr(`${(e as Error)?.stack ?? ""}\n`);
+    return 3;
+  }
+}
+
+function excerptOf(text: string, max = 200): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -144,20 +168,19 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     return usage(io, "--lang is nl of en / --lang is nl or en.");
   const lang = values.lang as Lang;
   if (values.out && command === "check") return usage(io, "--out hoort bij run / --out goes with run.");
+  if (!fs.existsSync(file)) return usage(io, `Bestand niet gevonden / file not found: ${file}`);
+  if (fs.statSync(file).isDirectory()) return usage(io, `${file} is een map / is a folder.`);
   if (values.out) {
     if (!values.out.toLowerCase().endsWith(".xlsx"))
       return usage(io, "--out moet een .xlsx-bestand zijn / --out must be an .xlsx file.");
-    if (path.resolve(values.out) === path.resolve(file)) {
-      return usage(io, "--out mag niet de invoerwerkmap zijn / --out must not be the input workbook.");
-    }
-    if (fs.existsSync(values.out) && !values.force) {
-      return usage(
-        io,
-        `${values.out} bestaat al; kies een andere naam of gebruik --force / already exists; use --force to replace it.`,
-      );
+    // Checked before reading: the input is never the output, and an unwritable place is said at once.
+    try {
+      checkOutputTarget(values.out, file, values.force);
+    } catch (e) {
+      if (!(e instanceof OutputRefused)) throw e;
+      return usage(io, `${e.nl} / ${e.en}`);
     }
   }
-  if (!fs.existsSync(file)) return usage(io, `Bestand niet gevonden / file not found: ${file}`);
 
   const progress = (text: string) => {
     if (values.progress) io.stderr(`${text}\n`);
@@ -168,10 +191,21 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   try {
     workbook = await loadWorkbook(file);
   } catch (e) {
-    return usage(io, `Kan ${file} niet lezen als .xlsx / cannot read as .xlsx: ${(e as Error).message}`);
+    if (!(e instanceof WorkbookUnreadable)) throw e;
+    const issue: Issue = {
+      severity: "error",
+      table: "",
+      row: null,
+      column: null,
+      message: e.nl,
+      messageEn: e.en,
+    };
+    if (values.json) io.stdout(toJson(null, [issue], lang));
+    else io.stderr(`${file}: ${e.nl}\n${file}: ${e.en}\n`);
+    return 1;
   }
-  const { tables } = tablesFromWorkbook(workbook);
-  const { plan, issues } = readPlan(tables);
+  const { tables, otherNames } = tablesFromWorkbook(workbook);
+  const { plan, issues } = readPlan(tables, { otherNames });
   progress(`Gecontroleerd / checked: ${issues.length} melding(en) in ${Date.now() - started} ms`);
   const report = (result: RunResult | null) => {
     if (values.json) io.stdout(toJson(result, issues, lang));
@@ -189,6 +223,14 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   const result = await runPlanAsync(plan, {
     onProgress: (done, total, name) => progress(`Doorrekenen / running ${done}/${total}: ${name}`),
   });
+  // A non-finite figure is an internal error, never a number on screen or null in the JSON.
+  const bad = firstNonFinite(result);
+  if (bad) {
+    io.stderr(
+      `Interne fout: geen eindige uitkomst (${bad}); er is niets geschreven. Meld dit met de werkmap erbij. / Internal error: a non-finite result (${bad}); nothing was written.\n`,
+    );
+    return 3;
+  }
   report(result);
   if (!values.json) io.stdout(formatRun(result, lang) + "\n");
   if (values.out) {
@@ -198,7 +240,14 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       out,
       buildReport(result, { createdAt: new Date(), inputHash: hashInputs(tables), version: VERSION }),
     );
-    await out.xlsx.writeFile(values.out);
+    const bytes = new Uint8Array((await out.xlsx.writeBuffer()) as ArrayBuffer);
+    try {
+      writeFileAtomically(values.out, bytes);
+    } catch (e) {
+      if (!(e instanceof OutputRefused)) throw e;
+      io.stderr(`${e.nl}\n${e.en}\n`);
+      return 3;
+    }
     progress(`Geschreven / written: ${values.out}`);
     if (!values.json)
       io.stdout(

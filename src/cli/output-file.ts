@@ -68,7 +68,10 @@ export function checkOutputTarget(out: string, input: string, force: boolean): v
     target = null;
   }
   if (target && target.isDirectory()) {
-    throw new OutputRefused(`--out ${out} is een map, geen bestand.`, `--out ${out} is a folder, not a file.`);
+    throw new OutputRefused(
+      `--out ${out} is een map, geen bestand.`,
+      `--out ${out} is a folder, not a file.`,
+    );
   }
   if (lst && !force) {
     throw new OutputRefused(

@@ -191,7 +191,11 @@ export function nearMiss(name: string): TableName | undefined {
 }
 
 /** Warnings for table and sheet names that nearly match an expected table the workbook lacks. */
-export function warnNearMisses(issues: IssueList, tables: WorkbookTables, otherNames: readonly string[]): void {
+export function warnNearMisses(
+  issues: IssueList,
+  tables: WorkbookTables,
+  otherNames: readonly string[],
+): void {
   const seen = new Set<string>();
   for (const other of otherNames) {
     const meant = nearMiss(other);

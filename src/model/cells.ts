@@ -92,7 +92,13 @@ export interface NumberRule {
   what?: { nl: string; en: string };
 }
 
-function markerProblem(issues: IssueList, cell: Cell, value: CellMarker, wanted: string, wantedEn: string): null {
+function markerProblem(
+  issues: IssueList,
+  cell: Cell,
+  value: CellMarker,
+  wanted: string,
+  wantedEn: string,
+): null {
   if (value.kind === "formula") {
     issues.error(
       cell.table,
@@ -114,7 +120,12 @@ function markerProblem(issues: IssueList, cell: Cell, value: CellMarker, wanted:
 }
 
 /** Reads a number from a cell, reporting text, error values and range violations. null when unusable. */
-export function readNumber(issues: IssueList, cell: Cell, value: unknown, rule: NumberRule = {}): number | null {
+export function readNumber(
+  issues: IssueList,
+  cell: Cell,
+  value: unknown,
+  rule: NumberRule = {},
+): number | null {
   let n: number;
   const { table, row, column } = cell;
   if (value instanceof CellMarker) {
@@ -122,7 +133,13 @@ export function readNumber(issues: IssueList, cell: Cell, value: unknown, rule: 
     value = "";
   }
   if (isExcelError(value)) {
-    issues.error(table, row, column, `Foutwaarde ${value} in plaats van een getal.`, `Error value ${value} instead of a number.`);
+    issues.error(
+      table,
+      row,
+      column,
+      `Foutwaarde ${value} in plaats van een getal.`,
+      `Error value ${value} instead of a number.`,
+    );
     return null;
   }
   if (isBlank(value)) {
@@ -193,9 +210,18 @@ export function readNumber(issues: IssueList, cell: Cell, value: unknown, rule: 
     const max = rule.max ?? 0;
     const maxText = max >= 10000 ? max.toLocaleString("nl-NL") : String(max);
     const maxTextEn = max >= 10000 ? max.toLocaleString("en-GB") : String(max);
-    const upper = rule.max === undefined ? "" : rule.upperExclusive ? ` en kleiner dan ${maxText}` : ` en hoogstens ${maxText}`;
+    const upper =
+      rule.max === undefined
+        ? ""
+        : rule.upperExclusive
+          ? ` en kleiner dan ${maxText}`
+          : ` en hoogstens ${maxText}`;
     const upperEn =
-      rule.max === undefined ? "" : rule.upperExclusive ? ` and below ${maxTextEn}` : ` and at most ${maxTextEn}`;
+      rule.max === undefined
+        ? ""
+        : rule.upperExclusive
+          ? ` and below ${maxTextEn}`
+          : ` and at most ${maxTextEn}`;
     const lower = rule.min === undefined ? "" : `minstens ${rule.min}`;
     const lowerEn = rule.min === undefined ? "" : `at least ${rule.min}`;
     issues.error(
@@ -237,7 +263,13 @@ export function readText(issues: IssueList, cell: Cell, value: unknown): string 
     return null;
   }
   if (isBlank(value)) {
-    issues.error(cell.table, cell.row, cell.column, `Verplichte waarde ontbreekt.`, `Required value is missing.`);
+    issues.error(
+      cell.table,
+      cell.row,
+      cell.column,
+      `Verplichte waarde ontbreekt.`,
+      `Required value is missing.`,
+    );
     return null;
   }
   if (typeof value === "boolean") {
@@ -324,7 +356,13 @@ export function readCategory(issues: IssueList, cell: Cell, value: unknown): num
     return null;
   }
   if (isBlank(value)) {
-    issues.error(cell.table, cell.row, cell.column, `Verplichte waarde ontbreekt.`, `Required value is missing.`);
+    issues.error(
+      cell.table,
+      cell.row,
+      cell.column,
+      `Verplichte waarde ontbreekt.`,
+      `Required value is missing.`,
+    );
     return null;
   }
   issues.error(

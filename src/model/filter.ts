@@ -87,27 +87,265 @@ export interface CompiledFilter {
   evaluate: (row: Record<FilterField, string | number>) => boolean;
 }
 
-const NODE_NAMES_NL: Record<string, string> = {
-  AccessorNode: 'toegang tot eigenschappen (a.b of a["b"])',
-  AssignmentNode: "toewijzing (=)",
-  FunctionAssignmentNode: "het definiëren van een functie",
-  ObjectNode: "objecten ({...})",
-  ArrayNode: "lijsten ([...])",
-  IndexNode: "indexering ([...])",
-  BlockNode: "meerdere uitdrukkingen (; of regeleinde)",
-  RangeNode: "bereiken (a:b)",
-  RelationalNode: "ketens van vergelijkingen (a < b < c)",
+const NODE_NAMES: Record<string, [string, string]> = {
+  AccessorNode: ['toegang tot eigenschappen (a.b of a["b"])', 'property access (a.b or a["b"])'],
+  AssignmentNode: ["toewijzing (=); vergelijken is ==", "assignment (=); comparing is =="],
+  FunctionAssignmentNode: ["het definiëren van een functie", "defining a function"],
+  ObjectNode: ["objecten ({...})", "objects ({...})"],
+  ArrayNode: ["lijsten ([...])", "lists ([...])"],
+  IndexNode: ["indexering ([...])", "indexing ([...])"],
+  BlockNode: ["meerdere uitdrukkingen (; of regeleinde)", "several expressions (; or a line break)"],
+  RangeNode: ["bereiken (a:b)", "ranges (a:b)"],
+  RelationalNode: [
+    "ketens van vergelijkingen (a < b < c); schrijf a < b and b < c",
+    "chained comparisons (a < b < c); write a < b and b < c",
+  ],
 };
 
-function isTextNode(node: MathNode): boolean {
-  const n = node as MathNode & { value?: unknown; name?: string };
-  if (node.type === "ConstantNode") return typeof n.value === "string";
-  if (node.type === "SymbolNode") return TEXT_FIELDS.has(n.name ?? "");
-  if (node.type === "ParenthesisNode") return isTextNode((node as unknown as { content: MathNode }).content);
-  return false;
+type FilterType = "bool" | "number" | "text";
+const TYPE_NL: Record<FilterType, string> = { bool: "ja/nee", number: "getal", text: "tekst" };
+const TYPE_EN: Record<FilterType, string> = { bool: "yes/no", number: "number", text: "text" };
+const FIELD_TYPES: Record<FilterField, FilterType> = {
+  eenheid: "text",
+  functiegroep: "text",
+  schaal: "number",
+  fte: "number",
+};
+const MAX_DEPTH = 40;
+const EXAMPLE = 'functiegroep == "Bedrijfsvoering" and schaal >= 11';
+
+function short(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
 }
 
-/** Checks a filter against the whitelist and compiles it; throws FilterError with a Dutch and English message. */
+function fail(nl: string, en: string): never {
+  throw new FilterError(nl, en);
+}
+
+/**
+ * Mistakes people make when they write a filter the way they would write Excel, JavaScript or Dutch,
+ * found before mathjs parses (its own messages are not for users). Text inside quotes is skipped.
+ */
+function precheck(source: string): void {
+  let code = "";
+  let quote: string | null = null;
+  for (const ch of source) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      code += ch === quote || quote === null ? ch : " ";
+    } else {
+      if (ch === '"' || ch === "'") quote = ch;
+      code += ch;
+    }
+  }
+  if (quote)
+    fail(
+      `Een aanhalingsteken (${quote}) wordt niet gesloten; zet tekst tussen twee aanhalingstekens, bijvoorbeeld "Bedrijfsvoering".`,
+      `A quote (${quote}) is not closed; put text between two quotes, e.g. "Bedrijfsvoering".`,
+    );
+  const hints: [RegExp, string, string][] = [
+    [/&&|(^|[^&])&($|[^&])/, "&&", "and"],
+    [/\|\|?/, "||", "or"],
+    [/(^|[^a-z_])en($|[^a-z_0-9])/i, "en", "and"],
+    [/(^|[^a-z_])of($|[^a-z_0-9])/i, "of", "or"],
+    [/(^|[^a-z_])niet($|[^a-z_0-9])/i, "niet", "not"],
+    [/!(?!=)/, "!", "not"],
+    [/<>/, "<>", "!="],
+  ];
+  for (const [pattern, wrong, right] of hints) {
+    if (pattern.test(code))
+      fail(
+        `Schrijf '${right}' in plaats van '${wrong}', bijvoorbeeld: ${EXAMPLE}.`,
+        `Write '${right}' instead of '${wrong}', e.g. ${EXAMPLE}.`,
+      );
+  }
+  if (/(^|[^=!<>])=($|[^=])/.test(code))
+    fail(
+      `Vergelijken schrijf je met == (twee isgelijktekens), bijvoorbeeld: functiegroep == "Primair".`,
+      `Compare with == (two equals signs), e.g. functiegroep == "Primair".`,
+    );
+  let depth = 0;
+  let deepest = 0;
+  let open = 0;
+  let close = 0;
+  for (const ch of code) {
+    if (ch === "(") {
+      open++;
+      deepest = Math.max(deepest, ++depth);
+    } else if (ch === ")") {
+      close++;
+      if (--depth < 0)
+        fail(
+          `Haakjes kloppen niet: er staat een ')' zonder bijbehorende '('.`,
+          `Unbalanced parentheses: a ')' without a matching '('.`,
+        );
+    }
+  }
+  if (open !== close)
+    fail(
+      `Haakjes kloppen niet: ${open} keer '(' en ${close} keer ')'.`,
+      `Unbalanced parentheses: ${open} '(' and ${close} ')'.`,
+    );
+  if (deepest > MAX_DEPTH)
+    fail(
+      `Filter is te diep genest (meer dan ${MAX_DEPTH} haakjes in elkaar).`,
+      `Filter is nested too deeply (more than ${MAX_DEPTH} levels of parentheses).`,
+    );
+}
+
+/**
+ * Checks a node against the whitelist and works out its type, so that a filter that passes here can be
+ * evaluated for every row: fields have known types, operators and functions take only what they can use.
+ */
+function typeOf(node: MathNode, fields: Set<FilterField>, depth = 0): FilterType {
+  if (depth > 2 * MAX_DEPTH) fail(`Filter is te diep genest.`, `Filter is nested too deeply.`);
+  const n = node as MathNode & {
+    name?: string;
+    op?: string;
+    fn?: MathNode & { name?: string };
+    value?: unknown;
+    args?: MathNode[];
+    content?: MathNode;
+    condition?: MathNode;
+    trueExpr?: MathNode;
+    falseExpr?: MathNode;
+  };
+  const sub = (child: MathNode) => typeOf(child, fields, depth + 1);
+  const need = (child: MathNode, types: FilterType[], what: string, whatEn: string): FilterType => {
+    const t = sub(child);
+    if (!types.includes(t))
+      fail(
+        `${what} vraagt ${types.map((x) => TYPE_NL[x]).join(" of ")}, maar '${short(child.toString())}' is ${TYPE_NL[t]}.`,
+        `${whatEn} needs ${types.map((x) => TYPE_EN[x]).join(" or ")}, but '${short(child.toString())}' is ${TYPE_EN[t]}.`,
+      );
+    return t;
+  };
+  switch (node.type) {
+    case "ParenthesisNode":
+      return sub(n.content!);
+    case "ConstantNode":
+      if (typeof n.value === "number") return "number";
+      if (typeof n.value === "string") return "text";
+      if (typeof n.value === "boolean") return "bool";
+      return fail(`Onbekende waarde in filter.`, `Unknown value in filter.`);
+    case "SymbolNode": {
+      const name = n.name ?? "";
+      if ((FILTER_FIELDS as readonly string[]).includes(name)) {
+        fields.add(name as FilterField);
+        return FIELD_TYPES[name as FilterField];
+      }
+      if (name === "true" || name === "false") return "bool";
+      return fail(
+        `Onbekend veld '${short(name)}' in filter; toegestaan zijn: ${FILTER_FIELDS.join(", ")}. Zet tekst tussen aanhalingstekens, bijvoorbeeld eenheid == "${short(name)}".`,
+        `Unknown field '${short(name)}' in filter; allowed are: ${FILTER_FIELDS.join(", ")}. Put text in quotes, e.g. eenheid == "${short(name)}".`,
+      );
+    }
+    case "ConditionalNode": {
+      need(n.condition!, ["bool"], "De voorwaarde van ? :", "The condition of ? :");
+      const a = sub(n.trueExpr!);
+      const b = sub(n.falseExpr!);
+      if (a !== b)
+        fail(
+          `Beide uitkomsten van ? : moeten van dezelfde soort zijn (${TYPE_NL[a]} en ${TYPE_NL[b]}).`,
+          `Both outcomes of ? : must be of the same kind (${TYPE_EN[a]} and ${TYPE_EN[b]}).`,
+        );
+      return a;
+    }
+    case "OperatorNode": {
+      const op = n.op ?? "";
+      const args = n.args ?? [];
+      if (args.length === 1) {
+        if (op === "-" || op === "+") {
+          need(args[0], ["number"], `'${op}'`, `'${op}'`);
+          return "number";
+        }
+        if (op === "not") {
+          need(args[0], ["bool"], "'not'", "'not'");
+          return "bool";
+        }
+      }
+      if (!ALLOWED_OPERATORS.has(op) || args.length !== 2)
+        fail(
+          `Operator '${op}' is niet toegestaan in een filter.`,
+          `Operator '${op}' is not allowed in a filter.`,
+        );
+      if (op === "and" || op === "or" || op === "xor") {
+        for (const a of args) need(a, ["bool"], `'${op}'`, `'${op}'`);
+        return "bool";
+      }
+      if (op === "==" || op === "!=") {
+        const a = sub(args[0]);
+        const b = sub(args[1]);
+        if (a !== b)
+          fail(
+            `'${op}' vergelijkt ${TYPE_NL[a]} met ${TYPE_NL[b]}: '${short(node.toString())}' is nooit waar. Tekst staat tussen aanhalingstekens, getallen niet.`,
+            `'${op}' compares ${TYPE_EN[a]} with ${TYPE_EN[b]}: '${short(node.toString())}' is never true. Text goes in quotes, numbers do not.`,
+          );
+        return "bool";
+      }
+      if (["<", ">", "<=", ">="].includes(op)) {
+        for (const a of args)
+          if (sub(a) === "text")
+            fail(
+              `Tekst kan alleen met == of != worden vergeleken (operator '${op}').`,
+              `Text can only be compared with == or != (operator '${op}').`,
+            );
+        for (const a of args) need(a, ["number"], `'${op}'`, `'${op}'`);
+        return "bool";
+      }
+      for (const a of args) need(a, ["number"], `'${op}'`, `'${op}'`);
+      return "number";
+    }
+    case "FunctionNode": {
+      const fn = n.fn;
+      const name = fn && fn.type === "SymbolNode" ? (fn.name ?? "") : "";
+      if (!ALLOWED_FUNCTIONS.has(name))
+        fail(
+          `Functie '${short(name || String(fn?.toString()))}' is niet toegestaan in een filter; toegestaan zijn: ${[...ALLOWED_FUNCTIONS].join(", ")}.`,
+          `Function '${short(name || String(fn?.toString()))}' is not allowed in a filter; allowed are: ${[...ALLOWED_FUNCTIONS].join(", ")}.`,
+        );
+      const args = n.args ?? [];
+      const arity: Record<string, [number, number]> = {
+        abs: [1, 1],
+        floor: [1, 1],
+        ceil: [1, 1],
+        sign: [1, 1],
+        round: [1, 2],
+        mod: [2, 2],
+        min: [1, 20],
+        max: [1, 20],
+      };
+      const [lo, hi] = arity[name];
+      if (args.length < lo || args.length > hi)
+        fail(
+          `${name} vraagt ${lo === hi ? lo : `${lo} tot ${hi}`} getal(len), niet ${args.length}.`,
+          `${name} takes ${lo === hi ? lo : `${lo} to ${hi}`} number(s), not ${args.length}.`,
+        );
+      for (const a of args) need(a, ["number"], name, name);
+      if (name === "round" && args.length === 2) {
+        const digits = args[1] as MathNode & { value?: unknown };
+        if (
+          digits.type !== "ConstantNode" ||
+          typeof digits.value !== "number" ||
+          !Number.isInteger(digits.value) ||
+          digits.value < 0 ||
+          digits.value > 15
+        )
+          fail(
+            `round(x, n): n is een vast geheel getal van 0 tot 15.`,
+            `round(x, n): n is a fixed whole number from 0 to 15.`,
+          );
+      }
+      return "number";
+    }
+    default: {
+      const [nl, en] = NODE_NAMES[node.type] ?? ["deze constructie", "this construct"];
+      return fail(`Niet toegestaan in een filter: ${nl}.`, `Not allowed in a filter: ${en}.`);
+    }
+  }
+}
+
+/** Checks a filter against the whitelist and its types and compiles it; throws FilterError (Dutch and English). */
 export function compileFilter(text: string): CompiledFilter | null {
   const source = text.trim();
   if (source === "") return null;
@@ -117,103 +355,53 @@ export function compileFilter(text: string): CompiledFilter | null {
       `Filter is too long (more than ${MAX_FILTER_LENGTH} characters).`,
     );
   }
+  try {
+    return compileChecked(source);
+  } catch (e) {
+    if (e instanceof FilterError) throw e;
+    // Never a library's message (or a stack overflow) to the user.
+    throw new FilterError(
+      `Filter is geen geldige uitdrukking. Schrijf bijvoorbeeld: ${EXAMPLE}.`,
+      `Filter is not a valid expression. Write for example: ${EXAMPLE}.`,
+    );
+  }
+}
+
+function compileChecked(source: string): CompiledFilter {
+  precheck(source);
   let root: MathNode;
   try {
     root = parseExpression(source);
   } catch (e) {
+    const at = /char (\d+)/.exec((e as Error).message)?.[1];
     throw new FilterError(
-      `Filter is geen geldige uitdrukking: ${(e as Error).message}.`,
-      `Filter does not parse: ${(e as Error).message}.`,
+      `Filter is geen geldige uitdrukking${at ? ` (bij teken ${at})` : ""}. Schrijf bijvoorbeeld: ${EXAMPLE}.`,
+      `Filter is not a valid expression${at ? ` (at character ${at})` : ""}. Write for example: ${EXAMPLE}.`,
     );
   }
   const fields = new Set<FilterField>();
-  root.traverse((node, _path, parent) => {
-    const n = node as MathNode & {
-      name?: string;
-      op?: string;
-      fn?: MathNode & { name?: string };
-      value?: unknown;
-    };
-    switch (node.type) {
-      case "ConstantNode":
-      case "ParenthesisNode":
-        return;
-      case "ConditionalNode":
-        return;
-      case "SymbolNode": {
-        const name = n.name ?? "";
-        // A SymbolNode is also the name of a called function; those are checked at the FunctionNode.
-        if (parent && parent.type === "FunctionNode" && (parent as unknown as { fn: MathNode }).fn === node)
-          return;
-        if ((FILTER_FIELDS as readonly string[]).includes(name)) {
-          fields.add(name as FilterField);
-          return;
-        }
-        if (name === "true" || name === "false") return;
-        throw new FilterError(
-          `Onbekend veld '${name}' in filter; toegestaan zijn: ${FILTER_FIELDS.join(", ")}.`,
-          `Unknown field '${name}' in filter; allowed are: ${FILTER_FIELDS.join(", ")}.`,
-        );
-      }
-      case "OperatorNode": {
-        const op = n.op ?? "";
-        const unary = (node as unknown as { args: MathNode[] }).args.length === 1;
-        if (unary && (op === "-" || op === "+" || op === "not")) return;
-        if (!ALLOWED_OPERATORS.has(op)) {
-          throw new FilterError(
-            `Operator '${op}' is niet toegestaan in een filter.`,
-            `Operator '${op}' is not allowed in a filter.`,
-          );
-        }
-        const args = (node as unknown as { args: MathNode[] }).args;
-        if (["<", ">", "<=", ">="].includes(op) && args.some(isTextNode)) {
-          throw new FilterError(
-            `Tekst kan alleen met == of != worden vergeleken (operator '${op}').`,
-            `Text can only be compared with == or != (operator '${op}').`,
-          );
-        }
-        return;
-      }
-      case "FunctionNode": {
-        const fn = n.fn;
-        const name = fn && fn.type === "SymbolNode" ? (fn.name ?? "") : "";
-        if (!ALLOWED_FUNCTIONS.has(name)) {
-          throw new FilterError(
-            `Functie '${name || fn?.toString()}' is niet toegestaan in een filter; toegestaan zijn: ${[...ALLOWED_FUNCTIONS].join(", ")}.`,
-            `Function '${name || fn?.toString()}' is not allowed in a filter; allowed are: ${[...ALLOWED_FUNCTIONS].join(", ")}.`,
-          );
-        }
-        return;
-      }
-      default: {
-        const what = NODE_NAMES_NL[node.type] ?? node.type;
-        throw new FilterError(
-          `Niet toegestaan in een filter: ${what}.`,
-          `Not allowed in a filter: ${node.type}.`,
-        );
-      }
-    }
-  });
+  const type = typeOf(root, fields);
+  if (type !== "bool")
+    fail(
+      `Een filter moet ja of nee geven voor elke rij, maar '${short(source)}' geeft ${TYPE_NL[type] === "getal" ? "een getal" : "tekst"}. Gebruik een vergelijking, bijvoorbeeld schaal >= 11.`,
+      `A filter must give yes or no for every row, but '${short(source)}' gives ${TYPE_EN[type] === "number" ? "a number" : "text"}. Use a comparison, e.g. schaal >= 11.`,
+    );
 
   // == and != on text become a text comparison; everything else keeps mathjs' meaning.
   const rewritten = root.transform((node) => {
     const n = node as MathNode & { op?: string; args?: MathNode[] };
-    if (node.type === "OperatorNode" && (n.op === "==" || n.op === "!=") && n.args!.some(isTextNode)) {
+    if (
+      node.type === "OperatorNode" &&
+      (n.op === "==" || n.op === "!=") &&
+      typeOf(n.args![0], new Set()) === "text"
+    ) {
       const call = new math.FunctionNode(new math.SymbolNode("fpTextEqual"), n.args!);
       return n.op === "==" ? call : new math.OperatorNode("not", "not", [call]);
     }
     return node;
   });
 
-  let compiled: EvalFunction;
-  try {
-    compiled = rewritten.compile();
-  } catch (e) {
-    throw new FilterError(
-      `Filter kan niet worden gebruikt: ${(e as Error).message}.`,
-      `Filter cannot be used: ${(e as Error).message}.`,
-    );
-  }
+  const compiled: EvalFunction = rewritten.compile();
   return {
     text: source,
     fields: [...fields],
@@ -221,14 +409,18 @@ export function compileFilter(text: string): CompiledFilter | null {
       // A fresh Map scope per call: the expression sees the row's fields and nothing else.
       const scope = new Map<string, unknown>(Object.entries(row));
       const result = compiled.evaluate(scope);
-      if (typeof result === "boolean") return result;
-      if (typeof result === "number") return result !== 0;
-      throw new FilterError(
-        "Filter geeft geen ja/nee-uitkomst (gebruik een vergelijking, bijvoorbeeld schaal >= 11).",
-        "Filter does not give a yes/no result (use a comparison, e.g. schaal >= 11).",
-      );
+      // The type check guarantees a boolean; anything else (never expected) selects nothing.
+      return result === true;
     },
   };
+}
+
+/** How many formation rows a filter selects (protected rows included); for warnings and the pane. */
+export function countFilterMatches(filter: CompiledFilter | null, formation: Formation): number {
+  const mask = filterMask(filter, formation);
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) n += mask[i];
+  return n;
 }
 
 export function groupName(group: number): string {

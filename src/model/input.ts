@@ -711,4 +711,3 @@ function warnEmptyFilters(issues: IssueList, scenarios: Scenario[], formation: F
 }
 
 export { IssueList, headerOf };
-

@@ -8,6 +8,8 @@ import type { ReadTables, TableLocation } from "../model/workbook-types";
 import type { ReportSheet } from "../model/report";
 import { TABLES, type TableName } from "../model/schema";
 import { normalizeName } from "../model/text";
+import { CellMarker } from "../model/cells";
+import { checkXlsxZip, notXlsx, WorkbookUnreadable } from "./zip-check";
 
 /** A cell as Excel's range.values gives it: number, string, boolean, or "" for empty; errors as "#N/A". */
 export function plainValue(value: ExcelJS.CellValue): string | number | boolean {
@@ -24,6 +26,26 @@ export function plainValue(value: ExcelJS.CellValue): string | number | boolean 
   if ("richText" in v) return (v.richText as { text: string }[]).map((t) => t.text).join("");
   if ("text" in v) return String(v.text);
   return String(value);
+}
+
+/**
+ * A cell for the input reader: its plain value, or a marker where the plain value would mislead: the
+ * covered part of a merged range (Excel's API reads only the top-left cell), a formula without a stored
+ * result, a date (Excel's API would give its serial number).
+ */
+export function inputValue(cell: ExcelJS.Cell): unknown {
+  if (cell.isMerged && cell.master !== cell && cell.master.address !== cell.address)
+    return new CellMarker("merged");
+  const value = cell.value;
+  if (value instanceof Date) return new CellMarker("date", value.getTime() / 86400000 + 25569);
+  if (value !== null && typeof value === "object") {
+    const v = value as unknown as Record<string, unknown>;
+    if (("formula" in v || "sharedFormula" in v) && (v.result === undefined || v.result === null))
+      return new CellMarker("formula", String(v.formula ?? v.sharedFormula ?? ""));
+    if ("result" in v && v.result instanceof Date)
+      return new CellMarker("date", v.result.getTime() / 86400000 + 25569);
+  }
+  return plainValue(value);
 }
 
 function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
@@ -50,48 +72,84 @@ function readBlock(
   for (let r = top; r <= bottom; r++) {
     const row = ws.getRow(r);
     const values: unknown[] = [];
-    for (let c = left; c <= right; c++) values.push(plainValue(row.getCell(c).value));
+    for (let c = left; c <= right; c++) values.push(inputValue(row.getCell(c)));
     rows.push(values);
   }
   return rows;
 }
 
-/** Reads every input table of MODEL.md that the workbook has. */
-export function tablesFromWorkbook(workbook: ExcelJS.Workbook): ReadTables {
+/**
+ * Reads every input table of MODEL.md that the workbook has. A second table (or, without tables, a second
+ * sheet) whose name matches the same input is kept under its own name, so that the reader can refuse the
+ * pair by name instead of silently taking the first; every other table and sheet name goes to
+ * `otherNames`, for the reader's "did you mean" warnings.
+ */
+export function tablesFromWorkbook(workbook: ExcelJS.Workbook): ReadTables & { otherNames: string[] } {
   const tables: Record<string, unknown[][]> = {};
   const locations: Record<string, TableLocation> = {};
+  const otherNames: string[] = [];
   const wanted = new Map(TABLES.map((t) => [normalizeName(t.name), t.name as TableName]));
+  const found = new Set<TableName>();
   workbook.eachSheet((ws) => {
     for (const table of ws.getTables() as unknown as {
       table: { name: string; tableRef?: string; ref: string; totalsRow?: boolean };
     }[]) {
       const model = table.table;
       const name = wanted.get(normalizeName(model.name));
-      if (!name || tables[name]) continue;
+      if (!name) {
+        otherNames.push(model.name);
+        continue;
+      }
+      const key = found.has(name) ? model.name : name;
+      if (key in tables) continue;
+      found.add(name);
       const { top, left, bottom, right } = decodeRange(model.tableRef ?? model.ref);
-      tables[name] = readBlock(ws, top, left, model.totalsRow ? bottom - 1 : bottom, right);
-      locations[name] = { sheet: ws.name, headerRow: top, firstColumn: left, source: "table" };
+      tables[key] = readBlock(ws, top, left, model.totalsRow ? bottom - 1 : bottom, right);
+      locations[key] = { sheet: ws.name, headerRow: top, firstColumn: left, source: "table" };
     }
   });
+  const fromTables = new Set(found);
   workbook.eachSheet((ws) => {
     const name = wanted.get(normalizeName(ws.name));
-    if (!name || tables[name]) return;
+    if (!name) {
+      otherNames.push(ws.name);
+      return;
+    }
+    if (fromTables.has(name)) return;
     const header = ws.getRow(1);
     let right = 0;
     header.eachCell((cell, col) => {
       if (plainValue(cell.value) !== "") right = Math.max(right, col);
     });
     if (right === 0) return;
-    tables[name] = readBlock(ws, 1, 1, Math.max(1, ws.actualRowCount > 0 ? ws.rowCount : 1), right);
-    locations[name] = { sheet: ws.name, headerRow: 1, firstColumn: 1, source: "sheet" };
+    const key = found.has(name) ? ws.name : name;
+    if (key in tables) return;
+    found.add(name);
+    tables[key] = readBlock(ws, 1, 1, Math.max(1, ws.actualRowCount > 0 ? ws.rowCount : 1), right);
+    locations[key] = { sheet: ws.name, headerRow: 1, firstColumn: 1, source: "sheet" };
   });
-  return { tables, locations };
+  return { tables, locations, otherNames };
 }
 
+/**
+ * Opens an .xlsx from a path or bytes. Its zip directory is checked first (an Excel workbook, within the
+ * documented uncompressed size limit); anything ExcelJS cannot read becomes one WorkbookUnreadable with a
+ * Dutch and English message: a library's own error text never reaches the user.
+ */
 export async function loadWorkbook(source: string | ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  let bytes: Uint8Array;
+  if (typeof source === "string") {
+    const fs = await import("fs");
+    bytes = await fs.promises.readFile(source);
+  } else bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
+  checkXlsxZip(bytes);
   const workbook = new ExcelJS.Workbook();
-  if (typeof source === "string") await workbook.xlsx.readFile(source);
-  else await workbook.xlsx.load(source as ArrayBuffer);
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    if (e instanceof WorkbookUnreadable) throw e;
+    throw notXlsx();
+  }
   return workbook;
 }
 
