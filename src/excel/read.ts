@@ -1,7 +1,7 @@
 /**
  * Reading the input tables within Excel on the web's 5 MB payload limit ("Excel on the web has a payload
  * size limit for requests and responses of 5MB"): one sync for the names, one for every table's size,
- * then the data in row blocks of about 3 MB, one sync per block (several small tables share a block).
+ * then the data in row blocks of about 3.5 MB, one sync per block (several small tables share a block).
  * Of an Excel table only the header row and the data body are read, never the totals row.
  */
 import { TABLES, type TableName } from "../model/schema";
@@ -11,7 +11,7 @@ import type { ReadTables, TableLocation } from "../model/workbook-types";
 import { isPayloadTooLarge, payloadSize } from "./cells";
 
 /** Bytes of values per sync: well under the 5 MB limit, and under the 4 MB the add-in allows itself. */
-export const READ_BLOCK_BYTES = 3 * 1024 * 1024;
+export const READ_BLOCK_BYTES = 3.6 * 1024 * 1024;
 /** Rows of the first block of a table, before its row size is known. */
 const FIRST_BLOCK_ROWS = 2000;
 /** Assumed bytes per cell before anything is measured. */
@@ -128,7 +128,7 @@ export async function readInBlocks(
       let largest = source.rowBytes ?? 0;
       for (const row of values) largest = Math.max(largest, payloadSize(row) + 1);
       // Some headroom: later rows may be a little longer than the longest so far.
-      source.rowBytes = Math.ceil(largest * 1.25);
+      source.rowBytes = Math.ceil(largest * 1.1);
       for (const row of values) source.data.push(row);
       done += rows;
     }

@@ -109,7 +109,8 @@ export async function writeReportSheets(
         end++;
       }
       if (end === start) {
-        if (pending === 0) throw new Error(`report row ${start + 1} of '${names[i]}' exceeds the request limit`);
+        if (pending === 0)
+          throw new Error(`report row ${start + 1} of '${names[i]}' exceeds the request limit`);
         await syncNow();
         continue;
       }

@@ -126,6 +126,8 @@ export class FakeExcel {
   cellEditMode = false;
   /** batches that waited for the user to leave cell edit mode */
   waitedForCellEdit = 0;
+  /** a sync that fails (1-based), as a lost connection would: to test that a failure halfway loses nothing */
+  failAtSync: number | null = null;
   /** the requirement sets this Excel supports: Office.context.requirements.isSetSupported */
   supportedSets: Record<string, string> = {
     ExcelApi: "1.17",
@@ -286,6 +288,7 @@ export class FakeExcel {
        */
       async sync() {
         fake.syncs++;
+        if (fake.failAtSync === fake.syncs) throw new FakeExcelError("GeneralException", "connection lost");
         const request = fake.currentBytes;
         fake.requestBytes.push(request);
         fake.currentBytes = 0;
@@ -306,7 +309,7 @@ export class FakeExcel {
    * at sync; its JSON size counts towards the response.
    */
   private loadable<T extends object>(
-    snapshot: () => Record<string, unknown>,
+    snapshot: (props: Set<string> | null) => Record<string, unknown>,
     extra: T,
   ): T & { load: (p?: string) => unknown } {
     const fake = this;
@@ -316,18 +319,29 @@ export class FakeExcel {
     const proxy = new Proxy(obj, {
       get(target, prop: string) {
         if (LOADABLE.has(prop)) {
-          if (loaded === null) throw new Error(`property ${prop} read before load and sync`);
+          // "PropertyNotLoaded": a property must be loaded, and the context synced, before it is read.
+          if (loaded === null || !(prop in loaded))
+            throw new FakeExcelError("PropertyNotLoaded", `property ${prop} read before load and sync`);
           return loaded[prop];
         }
         return (target as Record<string, unknown>)[prop];
       },
     });
     Object.defineProperty(obj, "load", {
-      value() {
+      value(p?: string) {
+        // Only what is asked for is returned (and counts towards the response).
+        const props = p
+          ? new Set(
+              p
+                .split(",")
+                .map((x) => x.trim().split("/")[0])
+                .concat("isNullObject"),
+            )
+          : null;
         fake.pendingLoads.push({
           apply: () => {
-            const snap = snapshot();
-            loaded = snap;
+            const snap = snapshot(props);
+            loaded = { ...(loaded ?? {}), ...snap };
             return responseSize(snap);
           },
         });
@@ -335,7 +349,7 @@ export class FakeExcel {
       },
     });
     // Items of a loaded collection come with their properties loaded.
-    Object.defineProperty(obj, "fill", { value: () => ((loaded = snapshot()), proxy) });
+    Object.defineProperty(obj, "fill", { value: () => ((loaded = snapshot(null)), proxy) });
     return proxy;
   }
 
@@ -707,20 +721,22 @@ export class FakeExcel {
       return hidden === 0 ? false : hidden === rows ? true : null;
     };
     return fake.loadable(
-      () => {
+      (props) => {
         const a = area();
         if (!a) return { isNullObject: true };
         const [row, col, rows, cols] = a;
-        return {
-          isNullObject: false,
-          values: fake.values(s, row, col, rows, cols),
-          rowIndex: row,
-          columnIndex: col,
-          rowCount: rows,
-          columnCount: cols,
-          rowHidden: rowHidden(row, rows),
-          address: `${s.name}!${row},${col}`,
+        const all: Record<string, () => unknown> = {
+          values: () => fake.values(s, row, col, rows, cols),
+          rowIndex: () => row,
+          columnIndex: () => col,
+          rowCount: () => rows,
+          columnCount: () => cols,
+          rowHidden: () => rowHidden(row, rows),
+          address: () => `${s.name}!${row},${col}`,
         };
+        const out: Record<string, unknown> = { isNullObject: false };
+        for (const [k, get] of Object.entries(all)) if (!props || props.has(k)) out[k] = get();
+        return out;
       },
       {
         bounds,
