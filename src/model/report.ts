@@ -94,12 +94,33 @@ export function safeSheetName(name: string): string {
   return s;
 }
 
+/**
+ * Excel's rules for sheet names: 1-31 characters, none of : \\ / ? * [ ], no apostrophe at the start or
+ * the end, and not "History" (reserved by Excel).
+ */
+export function isValidSheetName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= 31 &&
+    !/[:\\/?*[\]]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toLowerCase() !== "history"
+  );
+}
+
+/** Cut to at most `max` characters without leaving an apostrophe or space at either end. */
+function trimSheetName(name: string, max: number): string {
+  return safeSheetName(name.slice(0, max));
+}
+
 /** A sheet name not yet taken (case-insensitive): "Vergelijking", "Vergelijking (2)", ... within 31 characters. */
 export function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.slice(0, 31);
+  const base = safeSheetName(wanted);
   if (!taken.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
-    const name = `${wanted.slice(0, 31 - ` (${i})`.length)} (${i})`;
+    const suffix = ` (${i})`;
+    const name = `${trimSheetName(base, 31 - suffix.length)}${suffix}`;
     if (!taken.has(name.toLowerCase())) return name;
   }
 }

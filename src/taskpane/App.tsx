@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { WorkbookGateway } from "./gateway";
+import type { WorkbookGateway } from "../model/ports";
 import { translate, type Language } from "./i18n";
 import { usePlanner } from "./usePlanner";
 import { StartPanel } from "./components/StartPanel";

@@ -8,7 +8,7 @@ import { buildReport, hashInputs } from "../model/report";
 import { draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
 import { VERSION } from "../model/version";
 import type { ReadTables } from "../model/workbook-types";
-import { tableStatus, type TableStatus, type WorkbookGateway } from "./gateway";
+import { tableStatus, type TableStatus, type WorkbookGateway } from "../model/ports";
 import { translate, type Language } from "./i18n";
 
 export interface Busy {

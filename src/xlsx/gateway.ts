@@ -10,7 +10,7 @@ import { templateRows } from "../model/template";
 import { normalizeName } from "../model/text";
 import { HIRE_CATEGORIES } from "../model/types";
 import type { ReadTables } from "../model/workbook-types";
-import type { CellRef, ReportResult, TemplateResult, WorkbookGateway } from "../taskpane/gateway";
+import type { CellRef, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
 import { addInputTable, colName, plainValue, tablesFromWorkbook, writeReportSheets } from "./workbook";
 
 const LISTS_SHEET = "FP-lijsten";

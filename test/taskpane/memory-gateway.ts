@@ -1,7 +1,7 @@
 /** An in-memory workbook behind the task pane's gateway interface, recording what the pane asks. */
 import type { ReportSheet } from "../../src/model/report";
 import type { ReadTables } from "../../src/model/workbook-types";
-import type { CellRef, ReportResult, TemplateResult, WorkbookGateway } from "../../src/taskpane/gateway";
+import type { CellRef, ReportResult, TemplateResult, WorkbookGateway } from "../../src/model/ports";
 import { templateHeaders, templateRows } from "../../src/model/template";
 import { TABLES } from "../../src/model/schema";
 
