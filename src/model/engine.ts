@@ -4,7 +4,7 @@
  * Every lever changes a row in proportion to that row's own level: a linear lever by a share of its
  * end-year value, the hiring freeze by a factor per year. So a row's trajectory is always its base FTE
  * times a curve shared by every row that the levers so far treated alike: its class. The engine keeps
- * one class id per row (a Uint16Array), and per class a short curve and the base FTE, primary FTE and
+ * one class id per row (a Uint32Array, so any number of classes), and per class a short curve and the base FTE, primary FTE and
  * cost summed per unit. A lever that affects some rows visits only those rows (a cached index list per
  * filter) and moves them to classes of their own; everything else, the metrics included, works on the
  * class sums. Exact, and fast on large formations. Hire rows always move together (one curve); each
@@ -44,7 +44,17 @@ export const INSOURCED_UNIT = "Inbesteed";
 /** Euros within which a saving counts as meeting its target (rounding of the closed forms). */
 const MONEY_TOLERANCE = 0.5;
 const RATIO_TOLERANCE = 1e-9;
-const MAX_CLASSES = 65535;
+/**
+ * MODEL.md v1.1: amounts below 1e-9 FTE, 1e-6 EUR or 1e-9 m2 are zero, so that a lever that removes
+ * everything leaves exactly nothing (no 5.6e-17 FTE whose overhead ratio is 100%, no average cost of
+ * nothing for insourcing).
+ */
+export const ZERO_FTE = 1e-9;
+export const ZERO_EUR = 1e-6;
+export const ZERO_M2 = 1e-9;
+function zeroBelow(x: number, eps: number): number {
+  return Math.abs(x) < eps ? 0 : x;
+}
 
 /** Everything about the plan that does not depend on the scenario. */
 interface Frame {
@@ -88,7 +98,7 @@ interface RowClass {
 /** A trajectory under construction. */
 interface State {
   /** class of each Formatie row; its FTE in year y is base FTE x classes[class].curve[y] */
-  classOf: Uint16Array;
+  classOf: Uint32Array;
   classes: RowClass[];
   extra: ExtraRow[];
   /** hire in year y: base amount x curve[y] (hire rows always move together) */
@@ -149,7 +159,7 @@ function ones(years: number): Float64Array {
 
 function initialState(frame: Frame): State {
   return {
-    classOf: new Uint16Array(frame.plan.formation.length),
+    classOf: new Uint32Array(frame.plan.formation.length),
     classes: [
       {
         curve: ones(frame.years),
@@ -209,12 +219,14 @@ function endYearTotals(state: State, frame: Frame): EndYearTotals {
     if (x.group === GROUP_PRIMARY) primary += x.fte[E];
     personnelBase += x.fte[E] * x.costPerFte;
   }
+  const housing = housingIn(state, frame, E);
   return {
-    fte,
-    overhead: fte - primary,
-    personnelBase,
-    hireBase: frame.hireBase * state.hireCurve[E],
-    ...housingIn(state, frame, E),
+    fte: zeroBelow(fte, ZERO_FTE),
+    overhead: zeroBelow(fte - primary, ZERO_FTE),
+    personnelBase: zeroBelow(personnelBase, ZERO_EUR),
+    hireBase: zeroBelow(frame.hireBase * state.hireCurve[E], ZERO_EUR),
+    m2: zeroBelow(housing.m2, ZERO_M2),
+    housingBase: zeroBelow(housing.housingBase, ZERO_EUR),
   };
 }
 
@@ -278,8 +290,6 @@ function splitClasses(state: State, frame: Frame, rows: Int32Array): RowClass[] 
     const c = classOf[r];
     let to = split[c];
     if (to < 0) {
-      if (state.classes.length >= MAX_CLASSES)
-        throw new Error("Te veel verschillende rijgroepen / too many row classes");
       const from = state.classes[c];
       const fresh: RowClass = {
         curve: from.curve.slice(),
@@ -301,9 +311,9 @@ function splitClasses(state: State, frame: Frame, rows: Int32Array): RowClass[] 
   }
   for (const { from, to } of created) {
     for (let u = 0; u < U; u++) {
-      from.fte[u] -= to.fte[u];
-      from.cost[u] -= to.cost[u];
-      from.primary[u] -= to.primary[u];
+      from.fte[u] = zeroBelow(from.fte[u] - to.fte[u], ZERO_FTE);
+      from.cost[u] = zeroBelow(from.cost[u] - to.cost[u], ZERO_EUR);
+      from.primary[u] = zeroBelow(from.primary[u] - to.primary[u], ZERO_FTE);
     }
   }
   return created.map((c) => c.to);
@@ -378,10 +388,17 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       const t = endYearTotals(state, frame);
       const P = t.personnelBase * endIndex;
       const E$ = t.hireBase * endIndex;
-      const s = lever.insourceShare;
+      // No formation left (or none that costs anything): no average cost per FTE, so insourcing is
+      // impossible and s counts as 0 (MODEL.md v1.1).
+      const noAverage = t.fte <= 0 || t.personnelBase <= 0;
+      const s = noAverage ? 0 : lever.insourceShare;
       const k = params.insourceCostFactor;
+      if (noAverage && lever.insourceShare > 0)
+        state.notes.push(
+          `Roemernorm: inbesteden niet mogelijk zonder formatie (met kosten) om een gemiddelde prijs aan te ontlenen; gerekend met inbesteden 0.`,
+        );
       const allowed = allowedExternalSpend(P, E$, norm, s, k);
-      if (allowed >= E$ || E$ <= 0) {
+      if (allowed >= E$ - ZERO_EUR || E$ <= 0) {
         state.notes.push(`Roemernorm ${pct(norm)}: al gehaald (${pct(roemerShare(E$, P))}).`);
         return;
       }
@@ -392,12 +409,6 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       );
       if (s > 0) {
         const internalCost = removed * s * k;
-        if (t.fte <= 0) {
-          state.notes.push(
-            `Roemernorm: inbesteden niet mogelijk zonder formatie om een gemiddelde prijs aan te ontlenen.`,
-          );
-          return;
-        }
         const averageCostBase = t.personnelBase / t.fte;
         const endFte = internalCost / (averageCostBase * endIndex);
         const fte = new Float64Array(Y);
@@ -413,7 +424,7 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       const factor = typeof lever.value === "number" ? lever.value : params.workplaceFactor;
       const t = endYearTotals(state, frame);
       const needed = officeM2Needed(t.fte, params.m2PerWorkplace ?? 0, factor);
-      if (t.m2 <= needed || t.m2 <= 0) {
+      if (t.m2 <= needed + ZERO_M2 || t.m2 <= 0) {
         state.notes.push(`Huisvestingsnorm ${factor}: al binnen de norm.`);
         return;
       }
@@ -677,17 +688,21 @@ function measure(state: State, frame: Frame, baseline: YearMetrics[] | null): To
   }
   const years: YearMetrics[] = [];
   for (let y = 0; y < Y; y++) {
+    fte[y] = zeroBelow(fte[y], ZERO_FTE);
+    primary[y] = zeroBelow(primary[y], ZERO_FTE);
+    forced[y] = zeroBelow(forced[y], ZERO_FTE);
     const idx = frame.index[y];
-    const personnelCost = personnel[y] * idx;
-    const externalSpend = frame.hireBase * state.hireCurve[y] * idx;
+    const personnelCost = zeroBelow(personnel[y] * idx, ZERO_EUR);
+    const externalSpend = zeroBelow(frame.hireBase * state.hireCurve[y] * idx, ZERO_EUR);
     const housing = housingIn(state, frame, y);
-    const housingCost = housing.housingBase * idx;
+    housing.m2 = zeroBelow(housing.m2, ZERO_M2);
+    const housingCost = zeroBelow(housing.housingBase * idx, ZERO_EUR);
     const structuralCost = personnelCost + externalSpend + housingCost;
     const year = frame.yearList[y];
     const base = baseline ? baseline[y] : null;
-    const structuralSavings = base ? base.structuralCost - structuralCost : 0;
+    const structuralSavings = base ? zeroBelow(base.structuralCost - structuralCost, ZERO_EUR) : 0;
     const target = targets.get(year) ?? 0;
-    const overhead = fte[y] - primary[y];
+    const overhead = zeroBelow(fte[y] - primary[y], ZERO_FTE);
     years.push({
       year,
       fte: fte[y],
