@@ -1,26 +1,84 @@
 /* Builds the shared runtime: one taskpane.html that hosts the task pane and the custom functions. */
 const path = require("path");
-const fs = require("fs");
-const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const webpack = require("webpack");
 
-// Where the production build will be hosted; set FP_PRODUCTION_URL when deploying.
-const productionUrl = process.env.FP_PRODUCTION_URL || "https://formatieplanner.example.nl/";
+const { dutchMetadata, withOrigin, DEV_ORIGIN } = require("./scripts/functions-metadata.js");
+const dutch = require("./src/functions/functions-nl.json");
+const { parseNumber } = require("office-addin-cli");
 
-/** Certificates made by `npx office-addin-dev-certs install`; plain http when there are none. */
-function httpsOptions() {
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
-  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return null;
-  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+/**
+ * Where the production build will be hosted. Required for a production build: every URL in the manifest and
+ * in functions.json (help pages included) points there, and a placeholder host must never ship.
+ */
+function productionOrigin() {
+  const url = process.env.FP_PRODUCTION_URL;
+  if (!url) {
+    throw new Error(
+      "FP_PRODUCTION_URL ontbreekt / is not set: een productiebouw heeft het https-adres nodig waar dist/ komt te staan, " +
+        "bijvoorbeeld / for example FP_PRODUCTION_URL=https://formatieplanner.example.nl/ npm run build " +
+        "(voor een ontwikkelbouw / for a development build: npm run build:dev).",
+    );
+  }
+  if (!/^https:\/\/[^/\s]+(\/\S*)?$/.test(url) || /localhost|127\.0\.0\.1/.test(url)) {
+    throw new Error(
+      `FP_PRODUCTION_URL moet een https-adres buiten localhost zijn / must be an https URL, not localhost: ${url}`,
+    );
+  }
+  return url.replace(/\/$/, "");
 }
 
-module.exports = (env, options) => {
+/** functions.json with the production URLs, and functions-nl.json (Dutch names) beside it. */
+class LocalizedFunctionsMetadataPlugin {
+  constructor(origin) {
+    this.origin = origin;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("LocalizedFunctionsMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedFunctionsMetadata", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const english = asset.source.source().toString();
+          const rehost = (json) => (this.origin ? withOrigin(json, this.origin) : json);
+          compilation.updateAsset("functions.json", new webpack.sources.RawSource(rehost(english)));
+          const nl = JSON.stringify(dutchMetadata(JSON.parse(english), dutch), null, 4);
+          compilation.emitAsset("functions-nl.json", new webpack.sources.RawSource(rehost(nl)));
+        },
+      );
+    });
+  }
+}
+
+/**
+ * The dev server is https with the development certificates of office-addin-dev-certs (it creates and renews
+ * them, and installs its CA): Office refuses add-ins over http, so there is no http fallback. Only for
+ * `webpack serve`; the browser preview (npm run preview) stays on plain http.
+ */
+async function httpsServer() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return { type: "https", options: await devCerts.getHttpsServerOptions() };
+  } catch (e) {
+    throw new Error(
+      `Geen ontwikkelcertificaten / no development certificates (${e.message}). ` +
+        "Maak ze met / create them with: npx office-addin-dev-certs install",
+    );
+  }
+}
+
+module.exports = (env = {}, options = {}) => {
   const dev = options.mode !== "production";
-  const https = dev ? httpsOptions() : null;
+  const origin = dev ? null : productionOrigin();
+  const config = build(dev, origin);
+  if (!env.WEBPACK_SERVE) return config;
+  return httpsServer().then((server) => ({ ...config, devServer: { ...config.devServer, server } }));
+};
+
+function build(dev, origin) {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -56,6 +114,7 @@ module.exports = (env, options) => {
         resource.request = resource.request.replace(/^node:/, "");
       }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new LocalizedFunctionsMetadataPlugin(origin),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -74,32 +133,11 @@ module.exports = (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/help", to: "help" },
           {
-            // Self-hosted office.js with the sibling files it loads at start (no CDN at run time).
-            from: "node_modules/@microsoft/office-js/dist",
-            to: "office-js",
-            globOptions: {
-              ignore: [
-                "**/*.debug.js",
-                "**/*.d.ts",
-                "**/office-vsdoc.js",
-                "**/outlook*",
-                "**/onenote*",
-                "**/powerpoint*",
-                "**/word*",
-                "**/access*",
-                "**/project*",
-                "**/visio*",
-                "**/html2canvas*",
-              ],
-            },
-          },
-          {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
               // Every development URL, the bare origin in <AppDomain> included.
-              const origin = productionUrl.replace(/\/$/, "");
-              return dev ? content : content.toString().replace(/https:\/\/localhost:3000/g, origin);
+              return dev ? content : content.toString().split(DEV_ORIGIN).join(origin);
             },
           },
         ],
@@ -107,9 +145,15 @@ module.exports = (env, options) => {
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: https ? { type: "https", options: https } : { type: "http" },
-      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      // Plain http for the browser preview (scripts/start.js); `webpack serve` replaces it with https above.
+      server: { type: "http" },
+      // The port Office's tools (office-addin-debugging) read from package.json's config, parsed as they do.
+      port:
+        parseNumber(
+          process.env.npm_package_config_dev_server_port,
+          "package.json config.dev_server_port moet een getal zijn / must be a number",
+        ) ?? 3000,
       static: { directory: path.join(__dirname, "dist") },
     },
   };
-};
+}

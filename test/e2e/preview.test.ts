@@ -2,7 +2,7 @@
  * End to end in a real browser (Debian's chromium, driven by playwright-core): the preview on the sample
  * workbook, numbers compared with the command line's --json, the report written and downloaded and read
  * back with ExcelJS, screenshots of the main screens in test-artifacts/, an axe scan; and the built
- * taskpane.html with self-hosted office.js outside Office.
+ * taskpane.html outside Office, with office.js from Microsoft's CDN served from the local package.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -26,6 +26,9 @@ const { serve } = require("../../scripts/serve.js") as {
   serve: (root: string, port?: number) => Promise<Server>;
 };
 
+const OFFICE_JS_PATH = "/lib/1/hosted/";
+const OFFICE_JS_CDN = `https://appsforoffice.microsoft.com${OFFICE_JS_PATH}`;
+
 let server: Server;
 let context: BrowserContext;
 let base: string;
@@ -37,7 +40,13 @@ beforeAll(async () => {
     );
   }
   if (!fs.existsSync(path.join(dist, "preview.html")) || !fs.existsSync(path.join(dist, "taskpane.html"))) {
-    execSync("npx webpack --mode production", { cwd: root, stdio: "inherit", timeout: 600_000 });
+    // A production build needs a host; an example one (the tests serve dist/ themselves).
+    execSync("npx webpack --mode production", {
+      cwd: root,
+      stdio: "inherit",
+      timeout: 600_000,
+      env: { ...process.env, FP_PRODUCTION_URL: process.env.FP_PRODUCTION_URL ?? "https://fp.example.org/" },
+    });
   }
   fs.mkdirSync(artifacts, { recursive: true });
   server = await serve(dist, 0);
@@ -60,7 +69,24 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
+  await serveOfficeJsFromPackage(context);
 }, 900_000);
+
+/**
+ * taskpane.html loads office.js from Microsoft's CDN; no test may use the network, so the CDN's files (office.js
+ * and the siblings it loads, such as o15apptofilemappingtable.js) come from the local @microsoft/office-js.
+ */
+async function serveOfficeJsFromPackage(ctx: BrowserContext): Promise<void> {
+  const officeJs = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+  await ctx.route(`${OFFICE_JS_CDN}**`, async (route) => {
+    const file = path.resolve(
+      officeJs,
+      "." + new URL(route.request().url()).pathname.slice(OFFICE_JS_PATH.length),
+    );
+    if (!file.startsWith(officeJs + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
+    await route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
+  });
+}
 
 afterAll(async () => {
   await context?.close();
@@ -189,20 +215,25 @@ test("the preview on the sample: check, scenarios, run, numbers equal to the com
   await page.close();
 });
 
-test("the built taskpane.html with self-hosted office.js shows 'open this in Excel' outside Office", async () => {
+test("the built taskpane.html with office.js from the CDN shows 'open this in Excel' outside Office", async () => {
   const page = await context.newPage();
   const errors: string[] = [];
+  const cdn: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("requestfinished", (r) => {
+    if (r.url().startsWith(OFFICE_JS_CDN)) cdn.push(new URL(r.url()).pathname);
+  });
   await page.goto(`${base}/taskpane.html`);
   await page.getByTestId("open-in-excel").waitFor({ timeout: 60_000 });
   expect(await page.getByTestId("open-in-excel").innerText()).toMatch(/Excel/);
   await shot(page, "0-taskpane-outside-office");
+  expect(cdn).toContain(`${OFFICE_JS_PATH}office.js`);
   expect(errors).toEqual([]);
   expect(await seriousAxeViolations(page)).toEqual([]);
   await page.close();
 });
 
-test("the production build: manifest with every development URL replaced, generated functions.json, office.js beside it", () => {
+test("the production build: no localhost anywhere, English and Dutch functions.json, office.js from the CDN", () => {
   const manifest = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
   expect(manifest).not.toMatch(/localhost/);
   expect(manifest).toMatch(/https:\/\/[^"]+\/taskpane\.html/);
@@ -210,16 +241,29 @@ test("the production build: manifest with every development URL replaced, genera
     id: string;
   }[];
   expect(functions.map((f) => f.id)).toContain("ROEMER");
-  expect(functions).toHaveLength(11);
+  expect(functions).toHaveLength(13);
+  const dutch = JSON.parse(fs.readFileSync(path.join(dist, "functions-nl.json"), "utf8")).functions as {
+    id: string;
+    name: string;
+  }[];
+  expect(dutch.find((f) => f.id === "ROEMER")!.name).toBe("ROEMERAANDEEL");
+  const mentions = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const file = path.join(dir, e.name);
+      if (e.isDirectory()) return mentions(file);
+      return fs.readFileSync(file).includes("localhost") ? [path.relative(dist, file)] : [];
+    });
+  expect(mentions(dist)).toEqual([]);
+  expect(fs.readFileSync(path.join(dist, "taskpane.html"), "utf8")).toContain(OFFICE_JS_CDN + "office.js");
+  expect(fs.existsSync(path.join(dist, "office-js"))).toBe(false);
   for (const file of [
     "taskpane.html",
     "taskpane.js",
     "functions.js",
     "preview.html",
     "highs.wasm",
-    "office-js/office.js",
-    "office-js/o15apptofilemappingtable.js",
     "help/roemer.html",
+    "help/scenario.html",
   ]) {
     expect(fs.existsSync(path.join(dist, file))).toBe(true);
   }

@@ -195,3 +195,28 @@ describe("manifest.xml (offline check)", () => {
       expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(250);
   });
 });
+
+describe("localized custom functions and office.js (Microsoft's documented rules)", () => {
+  test("Dutch Excel gets functions-nl.json, every other language functions.json", () => {
+    // "After you create a JSON file for each language, update your manifest with an override value for each
+    // locale that specifies the URL of each JSON metadata file" (Custom functions naming and localization).
+    const cf = child(child(host, "AllFormFactors"), "ExtensionPoint");
+    const id = child(child(cf, "Metadata"), "SourceLocation").getAttribute("resid")!;
+    const url = children(child(resources, "Urls")).find((u) => u.getAttribute("id") === id)!;
+    expect(url.getAttribute("DefaultValue")).toBe("https://localhost:3000/functions.json");
+    const overrides = children(url).filter((o) => o.localName === "Override");
+    expect(overrides.map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")])).toEqual([
+      ["nl-NL", "https://localhost:3000/functions-nl.json"],
+      ["nl-BE", "https://localhost:3000/functions-nl.json"],
+    ]);
+  });
+
+  test("the task pane loads office.js from Microsoft's CDN, never a bundled copy", () => {
+    // The @microsoft/office-js package's README: the npm copy is not supported for add-ins; reference the CDN.
+    const html = fs.readFileSync(path.join(root, "src/taskpane/taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+    const config = fs.readFileSync(path.join(root, "webpack.config.js"), "utf8");
+    expect(config).not.toMatch(/@microsoft\/office-js/);
+  });
+});
