@@ -1,4 +1,8 @@
-/** One project per environment: node for the model, functions, Excel layer and command line; jsdom for the task pane. */
+/**
+ * One project per environment: node for the model, functions, Excel layer and command line; the end-to-end
+ * tests in a real browser; jsdom for the task pane. Every project fails a test that writes to console.error
+ * or console.warn (test/setup/console-guard.ts).
+ */
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }];
 const common = {
   transform: { "^.+\\.tsx?$": tsJest },
@@ -14,8 +18,19 @@ module.exports = {
       ...common,
       displayName: "node",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/test/{model,functions,excel,xlsx,cli,manifest,e2e}/**/*.test.ts"],
+      testMatch: ["<rootDir>/test/{model,functions,excel,xlsx,cli,manifest,setup,worker}/**/*.test.ts"],
       setupFiles: ["<rootDir>/test/setup/custom-functions.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup/console-guard.ts"],
+    },
+    {
+      // Its own project so that its globalSetup (a browser, or stop at once) runs only when e2e tests run.
+      ...common,
+      displayName: "e2e",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/setup/e2e-global-setup.ts",
+      setupFiles: ["<rootDir>/test/setup/custom-functions.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup/console-guard.ts"],
     },
     {
       ...common,
@@ -23,7 +38,7 @@ module.exports = {
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/taskpane/**/*.test.ts?(x)"],
       setupFiles: ["<rootDir>/test/setup/custom-functions.ts"],
-      setupFilesAfterEnv: ["<rootDir>/test/setup/jsdom.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup/jsdom.ts", "<rootDir>/test/setup/console-guard.ts"],
     },
   ],
 };

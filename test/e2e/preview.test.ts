@@ -1,5 +1,5 @@
 /**
- * End to end in a real browser (Debian's chromium, driven by playwright-core): the preview on the sample
+ * End to end in a real browser (the machine's Chromium, Chrome or Edge, driven by playwright-core): the preview on the sample
  * workbook, numbers compared with the command line's --json, the report written and downloaded and read
  * back with ExcelJS, screenshots of the main screens in test-artifacts/, an axe scan; and the built
  * taskpane.html outside Office, with office.js from Microsoft's CDN served from the local package.
@@ -15,12 +15,12 @@ import { displayFormats } from "../../src/model/display";
 
 const { millions, percent: pct } = displayFormats("nl");
 import { loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
+import { findBrowser, launchTarget, missingBrowserMessage } from "../setup/find-browser";
 
 const root = path.resolve(__dirname, "../..");
 const dist = path.join(root, "dist");
 const artifacts = path.join(root, "test-artifacts");
 const SAMPLE = path.join(root, "samples/voorbeeld-ministerie.xlsx");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require("../../scripts/serve.js") as {
   serve: (root: string, port?: number) => Promise<Server>;
@@ -29,16 +29,17 @@ const { serve } = require("../../scripts/serve.js") as {
 const OFFICE_JS_PATH = "/lib/1/hosted/";
 const OFFICE_JS_CDN = `https://appsforoffice.microsoft.com${OFFICE_JS_PATH}`;
 
+// A real browser on a shared 2-core machine: generous, since a slow step is not a failure here.
+jest.setTimeout(300_000);
+
 let server: Server;
 let context: BrowserContext;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH). .ci/run installs it.`,
-    );
-  }
+  // The e2e project's globalSetup has stopped the run already when there is none; this covers a direct call.
+  const browser = findBrowser();
+  if (!browser) throw new Error(missingBrowserMessage());
   if (!fs.existsSync(path.join(dist, "preview.html")) || !fs.existsSync(path.join(dist, "taskpane.html"))) {
     // A production build needs a host; an example one (the tests serve dist/ themselves).
     execSync("npx webpack --mode production", {
@@ -53,7 +54,7 @@ beforeAll(async () => {
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "fp-chromium-")), {
-    executablePath: CHROMIUM,
+    ...launchTarget(browser),
     headless: true,
     acceptDownloads: true,
     locale: "nl-NL",

@@ -14,35 +14,45 @@ import { smallTables } from "../model/helpers";
   HostType: { Excel: "Excel" },
 };
 
-function renderPane(
+/** Renders the pane and waits for what it does on opening (reading the workbook), so no update lands unobserved. */
+async function renderPane(
   gateway: MemoryGateway | null,
   language: "nl" | "en" = "nl",
   host: string | null = "Excel",
 ) {
-  return render(
+  const rendered = render(
     <FluentProvider theme={webLightTheme}>
       <App host={host} language={language} gateway={gateway} />
     </FluentProvider>,
   );
+  if (gateway) await screen.findByTestId("table-Formatie");
+  return rendered;
 }
 
 function plan(extra: Record<string, unknown[][]> = {}) {
   return new MemoryGateway({ ...(smallTables() as Record<string, unknown[][]>), ...extra });
 }
 
+/** Switches tab and waits for the next animation frame, where Fluent's tab indicator moves. */
 async function openTab(name: string) {
-  fireEvent.click(screen.getByRole("tab", { name }));
+  await act(async () => {
+    fireEvent.click(screen.getByRole("tab", { name }));
+  });
+  await act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 }
 
 /** Clicks a button once it is enabled (the pane disables actions while it reads the workbook). */
 async function press(name: string) {
   const button = screen.getByRole("button", { name });
   await waitFor(() => expect(button).toBeEnabled());
-  fireEvent.click(button);
+  // The click starts async work (reading the workbook, then the action): act awaits it, so its updates are seen.
+  await act(async () => {
+    fireEvent.click(button);
+  });
 }
 
-test("outside Office the pane says to open it in Excel", () => {
-  renderPane(null, "nl", null);
+test("outside Office the pane says to open it in Excel", async () => {
+  await renderPane(null, "nl", null);
   expect(screen.getByTestId("open-in-excel")).toHaveTextContent("Niet geopend in Excel");
   expect(languageFor("en-US")).toBe("en");
   expect(languageFor("nl-BE")).toBe("nl");
@@ -52,7 +62,7 @@ test("Start shows the tables found and missing, and inserts the template for the
   const gateway = plan();
   delete gateway.tables.Prijzen;
   delete gateway.tables.Scenarios;
-  renderPane(gateway);
+  await renderPane(gateway);
   await waitFor(() => expect(screen.getByTestId("table-Formatie")).toHaveTextContent("gevonden"));
   expect(screen.getByTestId("table-Formatie")).toHaveTextContent("3 rijen");
   expect(screen.getByTestId("table-Prijzen")).toHaveTextContent("ontbreekt");
@@ -75,7 +85,7 @@ test("Controle lists the issues; choosing one selects its cell", async () => {
       [10, 90000],
     ],
   });
-  renderPane(gateway);
+  await renderPane(gateway);
   await openTab("Controle");
   await waitFor(() => expect(screen.getByText(/Negatieve FTE/)).toBeInTheDocument());
   expect(screen.getByRole("status")).toHaveTextContent("1 fouten");
@@ -90,7 +100,7 @@ test("Scenario's: create, validate the filter as you type, save to the Scenarios
       ["Oud", "Kaasschaaf", 0.1, null],
     ],
   });
-  renderPane(gateway);
+  await renderPane(gateway);
   await openTab("Scenario's");
   await waitFor(() => expect(screen.getByDisplayValue("Oud")).toBeInTheDocument());
   fireEvent.click(screen.getByRole("button", { name: "Nieuw scenario" }));
@@ -126,7 +136,7 @@ test("copy and delete scenarios; the baseline name is refused", async () => {
       ["K", "Kaasschaaf", "auto"],
     ],
   });
-  renderPane(gateway);
+  await renderPane(gateway);
   await openTab("Scenario's");
   await waitFor(() => expect(screen.getByDisplayValue("K")).toBeInTheDocument());
   fireEvent.click(screen.getByRole("button", { name: "Kopiëren" }));
@@ -147,7 +157,7 @@ test("Doorrekenen shows the comparison and writes the report; a renamed sheet is
     ],
   });
   gateway.renameOnReport = [{ wanted: "Vergelijking", used: "Vergelijking (2)" }];
-  renderPane(gateway);
+  await renderPane(gateway);
   await openTab("Doorrekenen");
   await press("Doorrekenen");
   await waitFor(() => expect(screen.getByTestId("result-Kaasschaaf auto")).toBeInTheDocument());
@@ -172,20 +182,20 @@ test("a run with input errors says so and points to Controle", async () => {
       ["Basisjaar", 2026],
     ],
   });
-  renderPane(gateway);
+  await renderPane(gateway);
   await openTab("Doorrekenen");
   await press("Doorrekenen");
   await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("zie Controle"));
 });
 
 test("English follows Office's display language", async () => {
-  renderPane(plan(), "en");
+  await renderPane(plan(), "en");
   expect(screen.getByRole("tab", { name: "Check" })).toBeInTheDocument();
   await waitFor(() => expect(screen.getByTestId("table-Formatie")).toHaveTextContent("found"));
 });
 
 test("no serious or critical accessibility violations on any tab", async () => {
-  const { container } = renderPane(
+  const { container } = await renderPane(
     plan({
       Scenarios: [
         ["Scenario", "Hefboom", "Waarde"],
@@ -195,7 +205,7 @@ test("no serious or critical accessibility violations on any tab", async () => {
   );
   await waitFor(() => expect(screen.getByTestId("table-Formatie")).toBeInTheDocument());
   for (const tab of ["Start", "Controle", "Scenario's", "Doorrekenen"]) {
-    await act(async () => openTab(tab));
+    await openTab(tab);
     if (tab === "Doorrekenen") {
       await press("Doorrekenen");
       await waitFor(() => expect(screen.getByTestId("result-K")).toBeInTheDocument());
