@@ -68,6 +68,18 @@ const HEADER_FILL = "#DCE6F0";
 
 const yesNo = (b: boolean): string => (b ? "ja" : "nee");
 
+/** Local time with its offset from UTC, as a reader in any time zone can place it: 2026-11-28 18:04:05 +01:00. */
+export function localTimestamp(date: Date): string {
+  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, "0");
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ` +
+    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
+  );
+}
+
 /** Stable hash of the input tables, for the provenance block: same inputs, same hash. */
 export function hashInputs(tables: WorkbookTables): string {
   const names = Object.keys(tables).sort();
@@ -320,7 +332,7 @@ export function comparisonSheet(
   const provTitle = grid.addRow(["Herkomst"]);
   grid.format({ row: provTitle, col: 0, rows: 1, cols: 1, bold: true });
   const provTop = grid.nextRow;
-  grid.addRow(["Gemaakt op", provenance.createdAt.toISOString().replace("T", " ").slice(0, 19) + " UTC"]);
+  grid.addRow(["Gemaakt op", localTimestamp(provenance.createdAt)]);
   grid.addRow(["Invoer-hash (SHA-256, eerste 16 tekens)", provenance.inputHash]);
   grid.addRow(["Versie Formatieplanner", provenance.version]);
   const paramsTop = grid.nextRow;

@@ -14,17 +14,28 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookGateway } from "../model/ports";
-import { translate, type Language } from "./i18n";
-import { usePlanner } from "./usePlanner";
+import { translate, type Language, type StringKey } from "./i18n";
+import { usePlanner, type Planner, type TabId } from "./usePlanner";
 import { StartPanel } from "./components/StartPanel";
 import { CheckPanel } from "./components/CheckPanel";
 import { ScenariosPanel } from "./components/ScenariosPanel";
 import { ResultsPanel } from "./components/ResultsPanel";
 
 const useStyles = makeStyles({
-  main: { padding: "12px 16px", display: "grid", rowGap: "12px", color: tokens.colorNeutralForeground1 },
+  main: {
+    padding: "12px 16px",
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    rowGap: "12px",
+    color: tokens.colorNeutralForeground1,
+    // Long words (sheet names, filters) wrap instead of widening the pane (WCAG 1.4.10 reflow).
+    overflowWrap: "anywhere",
+  },
+  tabs: { flexWrap: "wrap", rowGap: "2px" },
   busy: { display: "grid", rowGap: "4px" },
   busyRow: { display: "flex", alignItems: "center", columnGap: "8px", justifyContent: "space-between" },
+  message: { minWidth: 0 },
+  messageActions: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "4px", marginTop: "6px" },
 });
 
 export interface AppProps {
@@ -36,9 +47,15 @@ export interface AppProps {
   banner?: React.ReactNode;
 }
 
-type TabId = "start" | "check" | "scenarios" | "run";
+/** The tabs in order; a new tab is one more entry here (and its id in TabId). */
+const TABS: { id: TabId; label: StringKey; Panel: React.ComponentType<{ planner: Planner }> }[] = [
+  { id: "start", label: "tabStart", Panel: StartPanel },
+  { id: "check", label: "tabCheck", Panel: CheckPanel },
+  { id: "scenarios", label: "tabScenarios", Panel: ScenariosPanel },
+  { id: "run", label: "tabRun", Panel: ResultsPanel },
+];
 
-function Planner({
+function PlannerPane({
   gateway,
   language,
 }: {
@@ -48,22 +65,34 @@ function Planner({
   const planner = usePlanner(gateway, language);
   const { state, t } = planner;
   const styles = useStyles();
-  const [tab, setTab] = React.useState<TabId>("start");
+  const messageRef = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
     void planner.refresh();
     // Read once when the pane opens; later reads are the user's to ask for.
   }, [gateway]);
+  React.useEffect(() => {
+    // Focus goes to what the last action produced.
+    if (!state.focus) return;
+    const target =
+      state.focus.target === "message" ? messageRef.current : document.getElementById("results-title");
+    target?.focus();
+  }, [state.focus]);
+  const active = TABS.find((x) => x.id === state.tab) ?? TABS[0];
+  const message = state.message;
   return (
     <>
       <TabList
-        selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabId)}
+        className={styles.tabs}
+        size="small"
+        selectedValue={active.id}
+        onTabSelect={(_, d) => planner.setTab(d.value as TabId)}
         aria-label={t("appTitle")}
       >
-        <Tab value="start">{t("tabStart")}</Tab>
-        <Tab value="check">{t("tabCheck")}</Tab>
-        <Tab value="scenarios">{t("tabScenarios")}</Tab>
-        <Tab value="run">{t("tabRun")}</Tab>
+        {TABS.map((x) => (
+          <Tab key={x.id} value={x.id} id={`tab-${x.id}`}>
+            {t(x.label)}
+          </Tab>
+        ))}
       </TabList>
       {state.busy ? (
         <div className={styles.busy} role="status" aria-live="polite">
@@ -78,35 +107,41 @@ function Planner({
           <ProgressBar value={state.busy.progress ?? undefined} aria-label={state.busy.label} />
         </div>
       ) : null}
-      {state.message ? (
-        <MessageBar intent={state.message.intent} data-testid="message">
-          <MessageBarBody>
-            <MessageBarTitle>{state.message.title}</MessageBarTitle>
-            {state.message.text}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={planner.dismiss}>
-              {t("dismiss")}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+      {message ? (
+        <div ref={messageRef} tabIndex={-1} className={styles.message} data-testid="message-region">
+          <MessageBar intent={message.intent} layout="multiline" data-testid="message">
+            <MessageBarBody>
+              <MessageBarTitle>{message.title}</MessageBarTitle>
+              {message.text}
+              {message.goTo || message.confirmSave ? (
+                <div className={styles.messageActions}>
+                  {message.goTo ? (
+                    <Button
+                      size="small"
+                      appearance="primary"
+                      onClick={() => planner.setTab(message.goTo!.tab)}
+                    >
+                      {message.goTo.label}
+                    </Button>
+                  ) : null}
+                  {message.confirmSave ? (
+                    <Button size="small" appearance="primary" onClick={planner.saveAndReport}>
+                      {t("saveAndReport")}
+                    </Button>
+                  ) : null}
+                </div>
+              ) : null}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={planner.dismiss}>
+                {message.confirmSave ? t("cancel") : t("dismiss")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        </div>
       ) : null}
-      <div
-        role="tabpanel"
-        aria-label={t(
-          tab === "start"
-            ? "tabStart"
-            : tab === "check"
-              ? "tabCheck"
-              : tab === "scenarios"
-                ? "tabScenarios"
-                : "tabRun",
-        )}
-      >
-        {tab === "start" ? <StartPanel planner={planner} /> : null}
-        {tab === "check" ? <CheckPanel planner={planner} /> : null}
-        {tab === "scenarios" ? <ScenariosPanel planner={planner} /> : null}
-        {tab === "run" ? <ResultsPanel planner={planner} /> : null}
+      <div role="tabpanel" aria-labelledby={`tab-${active.id}`}>
+        <active.Panel planner={planner} />
       </div>
     </>
   );
@@ -114,13 +149,13 @@ function Planner({
 
 export function App({ host, language, gateway, banner }: AppProps): React.ReactElement {
   const styles = useStyles();
-  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+  const t = (key: StringKey) => translate(language, key);
   return (
     <main className={styles.main}>
       {banner}
       <Title2 as="h1">{t("appTitle")}</Title2>
       {gateway ? (
-        <Planner gateway={gateway} language={language} />
+        <PlannerPane gateway={gateway} language={language} />
       ) : host === null ? (
         <MessageBar intent="info" data-testid="open-in-excel">
           <MessageBarBody>

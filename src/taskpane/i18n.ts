@@ -24,6 +24,25 @@ const strings = {
   missing: { nl: "ontbreekt", en: "missing" },
   missingOptional: { nl: "ontbreekt (telt als leeg)", en: "missing (counts as empty)" },
   rows: { nl: "rijen", en: "rows" },
+  rowOne: { nl: "rij", en: "row" },
+  errorOne: { nl: "fout", en: "error" },
+  warningOne: { nl: "waarschuwing", en: "warning" },
+  withErrors: { nl: "met", en: "with" },
+  nextStep: { nl: "Volgende stap", en: "Next step" },
+  nextInsert: {
+    nl: "Er ontbreken verplichte tabellen. Voeg het sjabloon in en vul de tabellen.",
+    en: "Required tables are missing. Insert the template and fill in the tables.",
+  },
+  nextFix: {
+    nl: "De invoer heeft fouten. Open Controle: kies een melding en Excel selecteert de cel.",
+    en: "The input has errors. Open Check: choose an issue and Excel selects the cell.",
+  },
+  nextScenarios: {
+    nl: "De invoer is in orde. Maak of kies scenario's en reken ze door.",
+    en: "The input is in order. Create or choose scenarios and run them.",
+  },
+  goToScenarios: { nl: "Naar Scenario's", en: "Go to Scenarios" },
+  goToRun: { nl: "Naar Doorrekenen", en: "Go to Run" },
   onSheet: { nl: "op blad", en: "on sheet" },
   required: { nl: "verplicht", en: "required" },
   insertTemplate: { nl: "Sjabloon invoegen", en: "Insert template" },
@@ -34,7 +53,7 @@ const strings = {
   },
   templateDone: { nl: "Sjabloon ingevoegd", en: "Template inserted" },
   nothingMissing: { nl: "Alle tabellen zijn er al.", en: "All tables are present." },
-  check: { nl: "Controleren", en: "Check" },
+  check: { nl: "Opnieuw controleren", en: "Check again" },
   checkOk: { nl: "Geen problemen gevonden.", en: "No problems found." },
   errors: { nl: "fouten", en: "errors" },
   warnings: { nl: "waarschuwingen", en: "warnings" },
@@ -57,11 +76,31 @@ const strings = {
   moveDown: { nl: "Omlaag", en: "Move down" },
   removeLever: { nl: "Hefboom verwijderen", en: "Remove lever" },
   save: { nl: "Opslaan in tabel Scenarios", en: "Save to the Scenarios table" },
+  saving_: { nl: "Scenario's opslaan", en: "Saving the scenarios" },
   saved: {
     nl: "Scenario's opgeslagen in de tabel Scenarios.",
     en: "Scenarios saved to the Scenarios table.",
   },
   unsaved: { nl: "Niet opgeslagen wijzigingen", en: "Unsaved changes" },
+  unsavedMark: { nl: "niet opgeslagen", en: "not saved" },
+  unsavedReportTitle: { nl: "Eerst opslaan", en: "Save first" },
+  unsavedReportOne: {
+    nl: "Scenario {names} is niet opgeslagen. Sla het eerst op, zodat elk scenario in het rapport naar een rij van de tabel Scenarios verwijst.",
+    en: "Scenario {names} is not saved. Save it first, so that every scenario in the report traces to a row of the Scenarios table.",
+  },
+  unsavedReportMany: {
+    nl: "De scenario's {names} zijn niet opgeslagen. Sla ze eerst op, zodat elk scenario in het rapport naar een rij van de tabel Scenarios verwijst.",
+    en: "The scenarios {names} are not saved. Save them first, so that every scenario in the report traces to a row of the Scenarios table.",
+  },
+  unsavedDeleted: {
+    nl: "Er zijn niet opgeslagen wijzigingen in de scenario's. Sla ze eerst op, zodat het rapport de tabel Scenarios volgt.",
+    en: "There are unsaved changes to the scenarios. Save them first, so that the report follows the Scenarios table.",
+  },
+  saveAndReport: { nl: "Opslaan en rapport schrijven", en: "Save and write report" },
+  cannotSave: {
+    nl: "Opslaan kan niet: herstel eerst de fouten in het scenario-overzicht.",
+    en: "Cannot save: first fix the errors in the scenario editor.",
+  },
   copyOf: { nl: "Kopie van", en: "Copy of" },
   scenario: { nl: "Scenario", en: "Scenario" },
   noScenarios: {
@@ -76,7 +115,7 @@ const strings = {
     nl: "Fractie (0,1 of 10%), of 'auto' bij de kaasschaaf; leeg = parameter.",
     en: "Fraction (0.1 or 10%), or 'auto' for the cheese-slicer; empty = parameter.",
   },
-  run: { nl: "Doorrekenen", en: "Run" },
+  run: { nl: "Alle scenario's doorrekenen", en: "Run all scenarios" },
   cancel: { nl: "Annuleren", en: "Cancel" },
   cancelled: { nl: "Doorrekenen afgebroken.", en: "Run cancelled." },
   running: { nl: "Bezig met doorrekenen", en: "Running" },
@@ -84,9 +123,20 @@ const strings = {
   writing: { nl: "Rapport schrijven", en: "Writing the report" },
   writeReport: { nl: "Rapport schrijven", en: "Write report" },
   reportDone: { nl: "Rapport geschreven op", en: "Report written to" },
+  sheetsOne: { nl: "blad", en: "sheet" },
+  sheetsMany: { nl: "bladen", en: "sheets" },
   renamedNote: { nl: "Een blad van u heeft al de naam", en: "A sheet of yours already has the name" },
   renamedUsed: { nl: "daarom gebruikt", en: "so used" },
-  inputErrors: { nl: "De invoer heeft fouten; zie Controle.", en: "The input has errors; see Check." },
+  inputErrorsTitle: { nl: "De invoer heeft fouten", en: "The input has errors" },
+  inputErrorsOne: {
+    nl: "De invoer heeft 1 fout. Herstel die eerst; Controle wijst de cel aan.",
+    en: "The input has 1 error. Fix it first; Check points at the cell.",
+  },
+  inputErrorsMany: {
+    nl: "De invoer heeft {n} fouten. Herstel die eerst; Controle wijst de cellen aan.",
+    en: "The input has {n} errors. Fix them first; Check points at the cells.",
+  },
+  goToCheck: { nl: "Naar Controle", en: "Go to Check" },
   endYear: { nl: "Eindjaar", en: "End year" },
   saving: { nl: "Besparing", en: "Saving" },
   target: { nl: "Taakstelling", en: "Target" },
@@ -114,10 +164,119 @@ const strings = {
   overheadCut: { nl: "Overhead minder (FTE)", en: "Overhead cut (FTE)" },
   hireCut: { nl: "Inhuur minder", en: "Hire cut" },
   why: { nl: "Waarom", en: "Why" },
+  cell: { nl: "cel", en: "cell" },
+  ranking: { nl: "Rangorde", en: "Ranking" },
+  rankingHelp: {
+    nl: "Eerst de scenario's die de taakstelling en beide normen halen, dan die alleen de taakstelling halen, dan de rest; binnen elke groep het meeste primair behouden eerst.",
+    en: "First the scenarios that meet the target and both norms, then those meeting only the target, then the rest; within each group the most primary capacity kept first.",
+  },
+  tierAll: { nl: "haalt alles", en: "meets all" },
+  tierTarget: { nl: "norm gemist", en: "norm missed" },
+  tierMissed: { nl: "taakstelling gemist", en: "target missed" },
+  savingVsTarget: { nl: "Besparing / taakstelling", en: "Saving / target" },
+  norms: { nl: "Normen", en: "Norms" },
+  more: { nl: "Meer over dit scenario", en: "More about this scenario" },
+  baselineNote: {
+    nl: "De basislijn (Basis) is de maatstaf: de formatie met indexatie, zonder ingrepen.",
+    en: "The baseline (Basis) is the reference: the formation with indexation, without measures.",
+  },
+  explainSaving: {
+    nl: "Besparing is hoeveel lager de structurele kosten in het eindjaar uitkomen dan de basislijn met indexatie; de kaasschaaf bij zelfde besparing haalt dat bedrag met een gelijk percentage op elke FTE, inhuur en m2, en verliest dus dat percentage van het primaire proces.",
+    en: "Saving is how much lower the end-year structural cost is than the indexed baseline; the cheese-slicer at the same saving takes that amount with one percentage off every FTE, hire and m2, and so loses that percentage of the primary process.",
+  },
+  formula: { nl: "Formule", en: "Formula" },
+  formulaText: {
+    nl: "besparing = structurele kosten basislijn (eindjaar) − structurele kosten scenario (eindjaar); p = besparing / structurele kosten basislijn; kaasschaaf behoudt 1 − p van het primaire proces.",
+    en: "saving = baseline structural cost (end year) − scenario structural cost (end year); p = saving / baseline structural cost; the cheese-slicer keeps 1 − p of the primary process.",
+  },
+  oneOff: { nl: "Eenmalige kosten (totaal)", en: "One-off costs (total)" },
+  forcedTotal: { nl: "Gedwongen uitstroom (totaal, FTE)", en: "Forced exits (total, FTE)" },
+  fteEnd: { nl: "FTE in eindjaar", en: "FTE in end year" },
+  m2End: { nl: "m2 in eindjaar", en: "m2 in end year" },
+  noNotes: { nl: "Geen toelichting.", en: "No notes." },
+  levers: { nl: "Hefbomen", en: "Levers" },
+  perUnit: { nl: "Optimaal per eenheid", en: "Optimaal per unit" },
+  atCap: { nl: "aan de grens per eenheid", en: "at the unit cap" },
+  chartAxis: { nl: "Primair behouden", en: "Primary kept" },
+  chartScenario: { nl: "scenario", en: "scenario" },
+  chartCheese: { nl: "kaasschaaf bij zelfde besparing", en: "cheese-slicer at same saving" },
+  resultsTitle: { nl: "Resultaat", en: "Result" },
+  filterBuilder: { nl: "Filter samenstellen", en: "Build the filter" },
+  units: { nl: "Eenheden", en: "Units" },
+  groups: { nl: "Functiegroepen", en: "Function groups" },
+  scaleFrom: { nl: "Schaal vanaf", en: "Scale from" },
+  scaleTo: { nl: "Schaal tot en met", en: "Scale up to" },
+  all: { nl: "alle", en: "all" },
+  anyScale: { nl: "elke", en: "any" },
+  expression: { nl: "Filter als uitdrukking (voor gevorderden)", en: "Filter as an expression (advanced)" },
+  handWritten: {
+    nl: "Dit filter is met de hand geschreven; een keuze hierboven vervangt het.",
+    en: "This filter was written by hand; a choice above replaces it.",
+  },
+  selects: { nl: "Selecteert", en: "Selects" },
+  of: { nl: "van", en: "of" },
+  zeroRows: {
+    nl: "Dit filter selecteert geen enkele rij van de Formatie: de hefboom zou niets doen. Controleer de namen (hoofdletters maken niet uit).",
+    en: "This filter selects no row of the Formatie table: the lever would do nothing. Check the names (case does not matter).",
+  },
+  didYouMean: { nl: "Bedoelt u {pct} ({frac})?", en: "Do you mean {pct} ({frac})?" },
+  useValue: { nl: "Gebruik {frac}", en: "Use {frac}" },
+  valueAuto: {
+    nl: "Fractie (0,10 of 10%) of 'auto': de kaasschaaf kiest zelf het percentage dat de taakstelling haalt.",
+    en: "Fraction (0.10 or 10%) or 'auto': the cheese-slicer picks the percentage that meets the target.",
+  },
+  valueNorm: {
+    nl: "De norm als fractie (0,35 of 35%); leeg = de norm uit Parameters.",
+    en: "The norm as a fraction (0.35 or 35%); empty = the norm in Parameters.",
+  },
+  valueHousing: {
+    nl: "Werkplekfactor (bijvoorbeeld 0,7); leeg = de factor uit Parameters.",
+    en: "Workplace factor (e.g. 0.7); empty = the factor in Parameters.",
+  },
+  valueFreeze: {
+    nl: "Deel van de vertrekkers dat niet wordt vervangen (0,5 of 50%).",
+    en: "Share of leavers not replaced (0.5 or 50%).",
+  },
+  valueCut: { nl: "Korting als fractie (0,10 of 10%).", en: "Cut as a fraction (0.10 or 10%)." },
+  optimalHelp: {
+    nl: "Optimaal heeft geen waarde: het kiest zelf het plan met de minste schade aan het primaire proces, binnen de grenzen uit Parameters.",
+    en: "Optimaal takes no value: it picks the plan that harms the primary process least, within the limits in Parameters.",
+  },
+  insourceHelp: {
+    nl: "Deel van de weggenomen inhuur dat in eigen dienst komt (0 tot 1).",
+    en: "Share of the removed hire brought in-house (0 to 1).",
+  },
+  unsavedList: { nl: "niet opgeslagen", en: "not saved" },
+  noResultYet: {
+    nl: "Nog niet doorgerekend. Kies 'Alle scenario's doorrekenen'.",
+    en: "Not run yet. Choose 'Run all scenarios'.",
+  },
 } as const;
 
 export type StringKey = keyof typeof strings;
 
-export function translate(language: Language, key: StringKey): string {
-  return strings[key][language];
+/** The text for a key; {name} placeholders filled from vars. */
+export function translate(
+  language: Language,
+  key: StringKey,
+  vars?: Record<string, string | number>,
+): string {
+  const text: string = strings[key][language];
+  return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
+}
+
+/** Lever names stay Dutch (they are the Scenarios table's values); in English their meaning follows. */
+const LEVER_MEANING: Record<string, string> = {
+  Kaasschaaf: "cheese-slicer",
+  Overheadnorm: "overhead norm",
+  Roemernorm: "external-hire norm",
+  Huisvestingsnorm: "housing norm",
+  Vacaturestop: "hiring freeze",
+  "Gerichte korting": "targeted cut",
+  Optimaal: "least-harm plan",
+};
+
+export function leverLabel(language: Language, lever: string): string {
+  const meaning = LEVER_MEANING[lever];
+  return language === "en" && meaning ? `${lever} (${meaning})` : lever;
 }

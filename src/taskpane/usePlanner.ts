@@ -1,15 +1,21 @@
 /**
  * The task pane's state and actions. All workbook access goes through the gateway; all arithmetic
- * through the engine. Long actions report progress; a run can be cancelled.
+ * through the engine. Long actions report progress; a run can be cancelled. After an action, focus moves
+ * to what it produced (the message, or the results), so keyboard and screen-reader users land on it.
  */
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { readPlan, runPlanAsync, CancelledError, TABLES, type Issue, type RunResult } from "../model";
 import { buildReport, hashInputs } from "../model/report";
-import { draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
+import { selectionRows, zeroRowFilterIssues, type SelectionRows } from "../model/filter-selection";
+import { checkScenarioDrafts, draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
 import { VERSION } from "../model/version";
 import type { ReadTables } from "../model/workbook-types";
 import { tableStatus, type TableStatus, type WorkbookGateway } from "../model/ports";
-import { translate, type Language } from "./i18n";
+import { translate, type Language, type StringKey } from "./i18n";
+import { formats } from "./components/text";
+
+/** The pane's tabs; App.tsx lists them in order (add one there and here). */
+export type TabId = "start" | "check" | "scenarios" | "run";
 
 export interface Busy {
   label: string;
@@ -22,37 +28,90 @@ export interface Message {
   intent: "success" | "warning" | "error" | "info";
   title: string;
   text: string;
+  /** a button in the message that opens a tab, e.g. Controle after input errors */
+  goTo?: { tab: TabId; label: string };
+  /** the message asks to save unsaved scenarios before writing the report */
+  confirmSave?: boolean;
+}
+
+/** Where focus goes after an action; the counter makes a repeat of the same target move focus again. */
+export interface FocusRequest {
+  target: "message" | "results";
+  n: number;
 }
 
 export interface PlannerState {
   status: TableStatus[] | null;
   issues: Issue[] | null;
   drafts: ScenarioDraft[];
+  /** the scenarios as stored in the workbook, to tell which drafts are not saved */
+  savedDrafts: ScenarioDraft[];
   dirty: boolean;
   result: RunResult | null;
+  /** names of the scenarios in the result that were run unsaved */
+  resultUnsaved: string[];
   busy: Busy | null;
   message: Message | null;
+  read: ReadTables | null;
+  tab: TabId;
+  focus: FocusRequest | null;
+}
+
+/** Names of drafts that differ from what the Scenarios table holds (new, renamed or edited). */
+export function unsavedNames(drafts: ScenarioDraft[], saved: ScenarioDraft[]): string[] {
+  const stored = new Map(saved.map((d) => [d.name.trim().toLowerCase(), JSON.stringify(d.levers)]));
+  return drafts
+    .filter((d) => stored.get(d.name.trim().toLowerCase()) !== JSON.stringify(d.levers))
+    .map((d) => d.name);
+}
+
+/**
+ * The input checks plus a warning for every stored filter that selects no formation row (unless the
+ * checks already name that cell): such a lever saves nothing, and nothing else would say so.
+ */
+export function withZeroRowWarnings(issues: Issue[], read: ReadTables): Issue[] {
+  const extra = zeroRowFilterIssues(read.tables.Scenarios, selectionRows(read.tables.Formatie)).filter(
+    (w) => !issues.some((i) => i.table === w.table && i.row === w.row && i.column === w.column),
+  );
+  return extra.length ? [...issues, ...extra] : issues;
 }
 
 export function usePlanner(gateway: WorkbookGateway, lang: Language) {
-  const t = useCallback((key: Parameters<typeof translate>[1]) => translate(lang, key), [lang]);
+  const t = useCallback(
+    (key: StringKey, vars?: Record<string, string | number>) => translate(lang, key, vars),
+    [lang],
+  );
   const [state, setState] = useState<PlannerState>({
     status: null,
     issues: null,
     drafts: [],
+    savedDrafts: [],
     dirty: false,
     result: null,
+    resultUnsaved: [],
     busy: null,
     message: null,
+    read: null,
+    tab: "start",
+    focus: null,
   });
+  // Actions chain (save, run, report): they read the newest state, kept here synchronously, not the render's.
+  const current = useRef(state);
   const cancelled = useRef(false);
-  const lastRead = useRef<ReadTables | null>(null);
-  const patch = (p: Partial<PlannerState>) => setState((s) => ({ ...s, ...p }));
+  const lastRun = useRef<ReadTables | null>(null);
+  const focusCount = useRef(0);
+  const patch = (p: Partial<PlannerState>) => {
+    const next = { ...current.current, ...p };
+    current.current = next;
+    setState(next);
+  };
+  const focusOn = (target: FocusRequest["target"]): FocusRequest => ({ target, n: ++focusCount.current });
 
   const fail = (e: unknown) =>
     patch({
       busy: null,
       message: { intent: "error", title: t("error"), text: `${(e as Error).message} ${t("tryAgain")}` },
+      focus: focusOn("message"),
     });
 
   /** Reads the workbook, refreshes table status, issues and (unless editing) the scenarios. */
@@ -61,16 +120,18 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
       patch({ busy: { label: t("reading"), progress: null, cancellable: false } });
       try {
         const read = await gateway.readTables();
-        lastRead.current = read;
-        const { issues } = readPlan(read.tables);
-        setState((s) => ({
-          ...s,
+        const issues = withZeroRowWarnings(readPlan(read.tables).issues, read);
+        const savedDrafts = draftsFromRows(read.tables.Scenarios ?? []);
+        const s = current.current;
+        patch({
+          read,
           status: tableStatus(read, TABLES),
           issues,
-          drafts: keepDrafts && s.dirty ? s.drafts : draftsFromRows(read.tables.Scenarios ?? []),
+          savedDrafts,
+          drafts: keepDrafts && s.dirty ? s.drafts : savedDrafts,
           dirty: keepDrafts ? s.dirty : false,
           busy: null,
-        }));
+        });
         return read;
       } catch (e) {
         fail(e);
@@ -94,6 +155,7 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
                 title: t("templateDone"),
                 text: result.created.map((c) => `${c.table} (${t("onSheet")} ${c.sheet})`).join(", "),
               },
+        focus: focusOn("message"),
       });
     } catch (e) {
       fail(e);
@@ -110,32 +172,65 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
 
   const setDrafts = (drafts: ScenarioDraft[]) => patch({ drafts, dirty: true });
 
-  const saveScenarios = async () => {
-    patch({ busy: { label: t("save"), progress: null, cancellable: false }, message: null });
+  /** Stores the drafts; false (with a message) when they have errors or the write fails. */
+  const store = async (): Promise<boolean> => {
+    const drafts = current.current.drafts;
+    if (checkScenarioDrafts(drafts, lang).length > 0) {
+      patch({
+        message: {
+          intent: "error",
+          title: t("error"),
+          text: t("cannotSave"),
+          goTo: { tab: "scenarios", label: t("goToScenarios") },
+        },
+        focus: focusOn("message"),
+      });
+      return false;
+    }
+    patch({ busy: { label: t("saving_"), progress: null, cancellable: false }, message: null });
     try {
-      await gateway.saveScenarios(rowsFromDrafts(state.drafts));
+      await gateway.saveScenarios(rowsFromDrafts(drafts));
       patch({ dirty: false });
       await refresh();
-      patch({ message: { intent: "success", title: t("save"), text: t("saved") } });
+      return true;
     } catch (e) {
       fail(e);
+      return false;
     }
   };
 
-  const run = async () => {
+  const saveScenarios = async () => {
+    if (await store())
+      patch({
+        message: { intent: "success", title: t("save"), text: t("saved") },
+        focus: focusOn("message"),
+      });
+  };
+
+  const run = async (): Promise<RunResult | null> => {
     patch({ message: null });
     const read = await refresh(true);
-    if (!read) return;
+    if (!read) return null;
+    const { drafts, savedDrafts, dirty } = current.current;
     // Unsaved edits are run as they are in the form, so the planner sees what is on screen.
-    const tables = state.dirty ? { ...read.tables, Scenarios: rowsFromDrafts(state.drafts) } : read.tables;
-    const { plan, issues } = readPlan(tables);
+    const tables = dirty ? { ...read.tables, Scenarios: rowsFromDrafts(drafts) } : read.tables;
+    const checked = readPlan(tables);
+    const plan = checked.plan;
+    const issues = withZeroRowWarnings(checked.issues, { ...read, tables });
     if (!plan) {
+      const n = issues.filter((i) => i.severity === "error").length;
       patch({
         issues,
         result: null,
-        message: { intent: "error", title: t("error"), text: t("inputErrors") },
+        message: {
+          intent: "error",
+          title: t("inputErrorsTitle"),
+          text: n === 1 ? t("inputErrorsOne") : t("inputErrorsMany", { n: formats(lang).count(n) }),
+          goTo: { tab: "check", label: t("goToCheck") },
+        },
+        focus: focusOn("message"),
       });
-      return;
+      return null;
     }
     cancelled.current = false;
     patch({ busy: { label: t("running"), progress: 0, cancellable: true } });
@@ -145,12 +240,23 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
           patch({ busy: { label: t("running"), progress: done / total, cancellable: true } }),
         isCancelled: () => cancelled.current,
       });
-      lastRead.current = { ...read, tables };
-      patch({ result, busy: null });
+      lastRun.current = { ...read, tables };
+      patch({
+        result,
+        resultUnsaved: dirty ? unsavedNames(drafts, savedDrafts) : [],
+        busy: null,
+        focus: focusOn("results"),
+      });
+      return result;
     } catch (e) {
       if (e instanceof CancelledError)
-        patch({ busy: null, message: { intent: "info", title: t("cancel"), text: t("cancelled") } });
+        patch({
+          busy: null,
+          message: { intent: "info", title: t("cancel"), text: t("cancelled") },
+          focus: focusOn("message"),
+        });
       else fail(e);
+      return null;
     }
   };
 
@@ -158,35 +264,84 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     cancelled.current = true;
   };
 
-  const writeReport = async () => {
-    if (!state.result || !lastRead.current) return;
+  const write = async (result: RunResult) => {
+    if (!lastRun.current) return;
     patch({ busy: { label: t("writing"), progress: null, cancellable: false }, message: null });
     try {
-      const sheets = buildReport(state.result, {
+      const sheets = buildReport(result, {
         createdAt: new Date(),
-        inputHash: hashInputs(lastRead.current.tables),
+        inputHash: hashInputs(lastRun.current.tables),
         version: VERSION,
       });
       const written = await gateway.writeReport(sheets);
       const renamed = written.renamed.map(
         (r) => `${t("renamedNote")} '${r.wanted}', ${t("renamedUsed")} '${r.used}'.`,
       );
+      const count = written.sheets.length;
       patch({
         busy: null,
         message: {
           intent: renamed.length ? "warning" : "success",
           title: t("writeReport"),
-          text: [`${t("reportDone")}: ${written.sheets.join(", ")}.`, ...renamed].join(" "),
+          text: [
+            `${t("reportDone")} ${formats(lang).count(count)} ${count === 1 ? t("sheetsOne") : t("sheetsMany")}: ${written.sheets.join(", ")}.`,
+            ...renamed,
+          ].join(" "),
         },
+        focus: focusOn("message"),
       });
     } catch (e) {
       fail(e);
     }
   };
 
+  /** Writes the report; asks to save first when the result holds scenarios the Scenarios table does not. */
+  const writeReport = async () => {
+    const { result, resultUnsaved, dirty } = current.current;
+    if (!result) return;
+    if (resultUnsaved.length > 0 || dirty) {
+      const names = resultUnsaved.map((n) => `'${n}'`).join(", ");
+      patch({
+        message: {
+          intent: "warning",
+          title: t("unsavedReportTitle"),
+          text:
+            resultUnsaved.length === 0
+              ? t("unsavedDeleted")
+              : resultUnsaved.length === 1
+                ? t("unsavedReportOne", { names })
+                : t("unsavedReportMany", { names }),
+          confirmSave: true,
+        },
+        focus: focusOn("message"),
+      });
+      return;
+    }
+    await write(result);
+  };
+
+  /** Saves the scenarios, runs them again from the table, and writes the report. */
+  const saveAndReport = async () => {
+    if (!(await store())) return;
+    const result = await run();
+    if (result) await write(result);
+  };
+
+  const selection: SelectionRows = useMemo(
+    () => selectionRows(state.read?.tables.Formatie ?? undefined),
+    [state.read],
+  );
+  const unsaved = useMemo(
+    () => unsavedNames(state.drafts, state.savedDrafts),
+    [state.drafts, state.savedDrafts],
+  );
+
   return {
     state,
+    lang,
     t,
+    selection,
+    unsaved,
     refresh,
     insertTemplate,
     selectIssue,
@@ -195,6 +350,8 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     run,
     cancel,
     writeReport,
+    saveAndReport,
+    setTab: (tab: TabId) => patch({ tab }),
     dismiss: () => patch({ message: null }),
   };
 }

@@ -33,6 +33,9 @@ function plan(extra: Record<string, unknown[][]> = {}) {
   return new MemoryGateway({ ...(smallTables() as Record<string, unknown[][]>), ...extra });
 }
 
+const FILTER = "Filter als uitdrukking (voor gevorderden)";
+const RUN = "Alle scenario's doorrekenen";
+
 /** Switches tab and waits for the next animation frame, where Fluent's tab indicator moves. */
 async function openTab(name: string) {
   await act(async () => {
@@ -72,6 +75,26 @@ test("Start shows the tables found and missing, and inserts the template for the
   expect(gateway.templates).toEqual([{ examples: true }]);
   expect(screen.getByTestId("message")).toHaveTextContent("Prijzen");
   await waitFor(() => expect(screen.getByTestId("table-Prijzen")).toHaveTextContent("gevonden"));
+  expect(screen.getByTestId("next-step")).toHaveTextContent("De invoer is in orde");
+});
+
+test("Start shows a table with errors and leads to Controle", async () => {
+  const gateway = plan({
+    Formatie: [
+      ["Eenheid", "Functiegroep", "Schaal", "FTE"],
+      ["A", "Primair", 10, -2],
+      ["A", "Primair", 11, -3],
+    ],
+  });
+  renderPane(gateway);
+  await waitFor(() => expect(screen.getByTestId("table-Formatie")).toHaveTextContent(/met \d+ fouten/), {
+    onTimeout: (e) => new Error(`${e.message}: ${screen.getByTestId("table-Formatie").textContent}`),
+  });
+  expect(screen.getByTestId("table-Parameters")).toHaveTextContent("gevonden");
+  expect(screen.getByTestId("table-Parameters")).toHaveTextContent("2 rijen");
+  fireEvent.click(within(screen.getByTestId("next-step")).getByRole("button", { name: "Naar Controle" }));
+  expect(screen.getByRole("tab", { name: "Controle" })).toHaveAttribute("aria-selected", "true");
+  expect(screen.getAllByTestId("issue")[0]).toHaveTextContent("Formatie!D2");
 });
 
 test("Controle lists the issues; choosing one selects its cell", async () => {
@@ -88,7 +111,9 @@ test("Controle lists the issues; choosing one selects its cell", async () => {
   await renderPane(gateway);
   await openTab("Controle");
   await waitFor(() => expect(screen.getByText(/Negatieve FTE/)).toBeInTheDocument());
-  expect(screen.getByRole("status")).toHaveTextContent("1 fouten");
+  expect(screen.getByRole("status")).toHaveTextContent("1 fout, 0 waarschuwingen");
+  // The cell as Excel names it, next to the row within the table.
+  expect(screen.getByTestId("issue")).toHaveTextContent("Formatie!D2 (Formatie, rij 1, kolom FTE)");
   fireEvent.click(screen.getByText(/Negatieve FTE/));
   await waitFor(() => expect(gateway.selected).toEqual([{ table: "Formatie", row: 1, column: "FTE" }]));
 });
@@ -110,13 +135,16 @@ test("Scenario's: create, validate the filter as you type, save to the Scenarios
   fireEvent.click(screen.getByRole("combobox", { name: "Hefboom 1" }));
   fireEvent.click(screen.getByRole("option", { name: "Gerichte korting" }));
   fireEvent.change(screen.getByRole("textbox", { name: "Waarde" }), { target: { value: "10%" } });
-  fireEvent.change(screen.getByRole("textbox", { name: "Filter" }), { target: { value: "salaris > 3" } });
+  fireEvent.change(screen.getByRole("textbox", { name: FILTER }), { target: { value: "salaris > 3" } });
   expect(await screen.findAllByText(/Onbekend veld 'salaris'/)).not.toHaveLength(0);
   const save = screen.getByRole("button", { name: "Opslaan in tabel Scenarios" });
   expect(save).toBeDisabled();
-  fireEvent.change(screen.getByRole("textbox", { name: "Filter" }), {
+  fireEvent.change(screen.getByRole("textbox", { name: FILTER }), {
     target: { value: 'functiegroep == "Bedrijfsvoering"' },
   });
+  expect(screen.getByTestId("lever-0-count")).toHaveTextContent(
+    "Selecteert 1 van 3 rijen, 30,0 van 100,0 FTE.",
+  );
   await waitFor(() => expect(screen.queryByText(/Onbekend veld/)).toBeNull());
   expect(save).toBeEnabled();
   fireEvent.click(save);
@@ -127,6 +155,8 @@ test("Scenario's: create, validate the filter as you type, save to the Scenarios
     ["Gericht", "Gerichte korting", 0.1, 'functiegroep == "Bedrijfsvoering"', null, 1],
   ]);
   await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("opgeslagen"));
+  // Focus lands on the result of the action.
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("message-region")));
 });
 
 test("copy and delete scenarios; the baseline name is refused", async () => {
@@ -159,9 +189,10 @@ test("Doorrekenen shows the comparison and writes the report; a renamed sheet is
   gateway.renameOnReport = [{ wanted: "Vergelijking", used: "Vergelijking (2)" }];
   await renderPane(gateway);
   await openTab("Doorrekenen");
-  await press("Doorrekenen");
+  await press(RUN);
   await waitFor(() => expect(screen.getByTestId("result-Kaasschaaf auto")).toBeInTheDocument());
-  expect(screen.getByTestId("result-Kaasschaaf auto")).toHaveTextContent(/€ 1,0 mln\s*€ 1,0 mln gehaald/);
+  await waitFor(() => expect(document.activeElement).toBe(document.getElementById("results-title")));
+  expect(screen.getByTestId("result-Kaasschaaf auto")).toHaveTextContent(/€ 1,0 mln \/ € 1,0 mln gehaald/);
   expect(within(screen.getByTestId("result-Overhead")).getAllByText("100,0%")).not.toHaveLength(0);
   expect(screen.getByRole("img", { name: /Primair behouden tegenover de kaasschaaf/ })).toBeInTheDocument();
   await press("Rapport schrijven");
@@ -173,6 +204,8 @@ test("Doorrekenen shows the comparison and writes the report; a renamed sheet is
     "Sc Overhead",
   ]);
   await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("Vergelijking (2)"));
+  expect(screen.getByTestId("message")).toHaveTextContent("Rapport geschreven op 4 bladen");
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("message-region")));
 });
 
 test("a run with input errors says so and points to Controle", async () => {
@@ -184,14 +217,21 @@ test("a run with input errors says so and points to Controle", async () => {
   });
   await renderPane(gateway);
   await openTab("Doorrekenen");
-  await press("Doorrekenen");
-  await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("zie Controle"));
+  await press(RUN);
+  await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("De invoer heeft 1 fout."));
+  fireEvent.click(within(screen.getByTestId("message")).getByRole("button", { name: "Naar Controle" }));
+  expect(screen.getByRole("tab", { name: "Controle" })).toHaveAttribute("aria-selected", "true");
+  expect(screen.getAllByText(/Eindjaar/).length).toBeGreaterThan(0);
 });
 
 test("English follows Office's display language", async () => {
   await renderPane(plan(), "en");
   expect(screen.getByRole("tab", { name: "Check" })).toBeInTheDocument();
   await waitFor(() => expect(screen.getByTestId("table-Formatie")).toHaveTextContent("found"));
+  fireEvent.click(screen.getByRole("tab", { name: "Check" }));
+  // A tab and a button never share an accessible name.
+  expect(screen.getByRole("button", { name: "Check again" })).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Check" })).toBeNull();
 });
 
 test("no serious or critical accessibility violations on any tab", async () => {
@@ -207,7 +247,7 @@ test("no serious or critical accessibility violations on any tab", async () => {
   for (const tab of ["Start", "Controle", "Scenario's", "Doorrekenen"]) {
     await openTab(tab);
     if (tab === "Doorrekenen") {
-      await press("Doorrekenen");
+      await press(RUN);
       await waitFor(() => expect(screen.getByTestId("result-K")).toBeInTheDocument());
     }
     const results = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });

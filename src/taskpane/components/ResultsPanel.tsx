@@ -1,111 +1,172 @@
+/**
+ * The comparison for a narrow pane: a ranking with a one-line verdict per scenario, the four figures that
+ * decide (saving against target, primary kept, against the cheese-slicer, norms), and the rest on demand
+ * (levers, notes, one-off costs, forced exits, Optimaal per unit). The full table is in the report sheets.
+ */
 import * as React from "react";
-import {
-  Button,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import type { ScenarioComparison } from "../../model";
-import { displayFormats } from "../../model/display";
+import { Badge, Button, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { BASELINE_NAME, type ScenarioComparison, type ScenarioResult } from "../../model";
+import { leverLabel } from "../i18n";
 import type { Planner } from "../usePlanner";
+import { PrimaryChart } from "./PrimaryChart";
+import { rankScenarios, verdict, type Tier } from "./ranking";
+import { formats } from "./text";
 
 const useStyles = makeStyles({
-  scroll: { overflowX: "auto", marginTop: "8px" },
-  actions: { display: "flex", columnGap: "8px", marginTop: "8px" },
-  yes: { color: tokens.colorPaletteGreenForeground1 },
-  no: { color: tokens.colorPaletteRedForeground1 },
-  num: { textAlign: "right", whiteSpace: "nowrap" },
-  table: { minWidth: "760px", tableLayout: "auto" },
-  status: { display: "block", fontSize: tokens.fontSizeBase200 },
+  actions: { display: "flex", columnGap: "8px", rowGap: "6px", flexWrap: "wrap", marginTop: "8px" },
+  title: { display: "block", marginTop: "12px", outlineOffset: "2px" },
+  list: { listStyleType: "none", padding: 0, margin: "8px 0", display: "grid", rowGap: "8px" },
+  card: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "8px",
+    display: "grid",
+    rowGap: "4px",
+    minWidth: 0,
+  },
+  head: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: "6px",
+    rowGap: "2px",
+    margin: 0,
+  },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
+    columnGap: "8px",
+    rowGap: "2px",
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontVariantNumeric: "tabular-nums" },
+  yes: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  no: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  details: { fontSize: tokens.fontSizeBase200 },
+  summary: { cursor: "pointer", color: tokens.colorBrandForegroundLink, padding: "2px 0" },
+  sub: { margin: "4px 0 2px", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  plain: { margin: "0", paddingLeft: "18px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  explain: { fontSize: tokens.fontSizeBase200, margin: "4px 0" },
 });
 
-function format(lang: "nl" | "en") {
-  const f = displayFormats(lang);
-  return { millions: f.millions, pct: f.percent, fte: f.fte, m2: f.whole };
+const TIER_COLOR: Record<Tier, "success" | "warning" | "danger"> = {
+  all: "success",
+  target: "warning",
+  missed: "danger",
+};
+
+function Figures({ c, planner }: { c: ScenarioComparison; planner: Planner }): React.ReactElement {
+  const { t, lang } = planner;
+  const styles = useStyles();
+  const f = formats(lang);
+  const yesNo = (ok: boolean) => (
+    <span className={ok ? styles.yes : styles.no}>{ok ? t("met") : t("notMet")}</span>
+  );
+  return (
+    <dl className={styles.figures}>
+      <dt className={styles.term}>{t("savingVsTarget")}</dt>
+      <dd className={styles.value}>
+        {f.millions(c.endYear.structuralSavings)} / {f.millions(c.endYear.target)} {yesNo(c.meetsTarget)}
+      </dd>
+      <dt className={styles.term}>{t("primaryKept")}</dt>
+      <dd className={styles.value}>{f.percent(c.primaryRetained)}</dd>
+      <dt className={styles.term}>{t("cheeseSame")}</dt>
+      <dd className={styles.value}>{f.percent(c.cheesePrimaryRetained)}</dd>
+      <dt className={styles.term}>{t("norms")}</dt>
+      <dd className={styles.value}>
+        {t("overhead")} {f.percent(c.endYear.overheadRatio)} {yesNo(c.meetsOverheadNorm)}; {t("roemer")}{" "}
+        {f.percent(c.endYear.roemerShare)} {yesNo(c.meetsRoemernorm)}
+      </dd>
+    </dl>
+  );
 }
 
-/** Small bar chart: primary capacity kept, against a cheese-slicer with the same saving. */
-function PrimaryChart({
-  rows,
-  title,
-  labels,
-}: {
-  rows: ScenarioComparison[];
-  title: string;
-  labels: [string, string];
-}): React.ReactElement {
-  const barHeight = 10;
-  const rowHeight = 30;
-  const left = 130;
-  const width = 320;
-  const scale = (v: number) => Math.max(0, Math.min(1, v)) * (width - left - 10);
-  const height = rows.length * rowHeight + 44;
+function More({ s, c, planner }: { s: ScenarioResult | undefined; c: ScenarioComparison; planner: Planner }) {
+  const { t, lang } = planner;
+  const styles = useStyles();
+  const f = formats(lang);
   return (
-    <figure style={{ margin: "12px 0" }}>
-      <svg
-        role="img"
-        aria-label={title}
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        style={{ maxWidth: width }}
-      >
-        {rows.map((r, i) => {
-          const y = i * rowHeight + 4;
-          return (
-            <g key={r.name}>
-              <text x={0} y={y + barHeight + 2} fontSize={10} fill="currentColor">
-                {r.name.length > 22 ? `${r.name.slice(0, 21)}…` : r.name}
-              </text>
-              <rect x={left} y={y} width={scale(r.primaryRetained)} height={barHeight} fill="#154273" />
-              <rect
-                x={left}
-                y={y + barHeight + 1}
-                width={scale(r.cheesePrimaryRetained)}
-                height={barHeight}
-                fill="#E17000"
-              />
-            </g>
-          );
-        })}
-        <rect x={0} y={height - 30} width={10} height={8} fill="#154273" />
-        <text x={14} y={height - 22} fontSize={9} fill="currentColor">
-          {labels[0]}
-        </text>
-        <rect x={0} y={height - 14} width={10} height={8} fill="#E17000" />
-        <text x={14} y={height - 6} fontSize={9} fill="currentColor">
-          {labels[1]}
-        </text>
-      </svg>
-      <figcaption>
-        <Text size={200}>{title}</Text>
-      </figcaption>
-    </figure>
+    <details className={styles.details}>
+      <summary className={styles.summary}>{t("more")}</summary>
+      <dl className={styles.figures}>
+        <dt className={styles.term}>{t("oneOff")}</dt>
+        <dd className={styles.value}>{f.euros(c.cumulativeOneOffCost)}</dd>
+        <dt className={styles.term}>{t("forcedTotal")}</dt>
+        <dd className={styles.value}>{f.fte(c.cumulativeForcedExits)}</dd>
+        <dt className={styles.term}>{t("fteEnd")}</dt>
+        <dd className={styles.value}>{f.fte(c.endYear.fte)}</dd>
+        <dt className={styles.term}>{t("m2End")}</dt>
+        <dd className={styles.value}>{f.whole(c.endYear.m2)}</dd>
+      </dl>
+      {s && s.levers.length ? (
+        <>
+          <p className={styles.sub}>{t("levers")}</p>
+          <ul className={styles.plain}>
+            {s.levers.map((l, i) => (
+              <li key={i}>
+                {leverLabel(lang, l.kind)}
+                {typeof l.value === "number" ? ` ${f.fraction(l.value)}` : l.value === "auto" ? " auto" : ""}
+                {l.filter ? `; filter: ${l.filter}` : ""}
+                {l.insourceShare ? `; ${t("insource").toLowerCase()} ${f.percent(l.insourceShare)}` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p className={styles.sub}>{t("notes")}</p>
+      {s && s.notes.length ? (
+        <ul className={styles.plain}>
+          {s.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className={styles.explain}>{t("noNotes")}</p>
+      )}
+      {s?.optimal && s.optimal.units.length ? (
+        <>
+          <p className={styles.sub}>
+            {t("perUnit")}: {t("optimalTitle")}
+          </p>
+          <ul className={styles.plain} data-testid={`optimal-units-${c.name}`}>
+            {s.optimal.units.map((u) => (
+              <li key={u.unit}>
+                <strong>{u.unit}</strong>: {t("primaryCut").toLowerCase()} {f.fte(u.primaryCut)},{" "}
+                {t("overheadCut").toLowerCase()} {f.fte(u.overheadCut)}, {t("hireCut").toLowerCase()}{" "}
+                {f.euros(u.hireCut)} ({f.percent(u.shareCut)}
+                {u.atCap ? `, ${t("atCap")}` : ""}). {u.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </details>
   );
 }
 
 export function ResultsPanel({ planner }: { planner: Planner }): React.ReactElement {
-  const { state, t } = planner;
+  const { state, t, lang } = planner;
   const styles = useStyles();
-  const lang = t("row") === "rij" ? "nl" : "en";
-  const f = format(lang);
   const result = state.result;
-  const yesNo = (ok: boolean) => (
-    <span className={ok ? styles.yes : styles.no}>{ok ? t("met") : t("notMet")}</span>
-  );
+  const ranked = result ? rankScenarios(result.comparison, BASELINE_NAME) : [];
+  const baseline = result?.comparison.find((c) => c.name === BASELINE_NAME);
+  const unsaved = new Set(state.resultUnsaved);
+  const detail = (name: string) => result?.scenarios.find((s) => s.name === name);
+  const tierText: Record<Tier, string> = {
+    all: t("tierAll"),
+    target: t("tierTarget"),
+    missed: t("tierMissed"),
+  };
   return (
     <section aria-labelledby="run-title">
       <Subtitle2 as="h2" id="run-title">
         {t("tabRun")}
       </Subtitle2>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={planner.run} disabled={!!state.busy}>
+        <Button appearance="primary" onClick={() => void planner.run()} disabled={!!state.busy}>
           {t("run")}
         </Button>
         <Button onClick={planner.writeReport} disabled={!result || !!state.busy}>
@@ -114,54 +175,55 @@ export function ResultsPanel({ planner }: { planner: Planner }): React.ReactElem
       </div>
       {result ? (
         <>
-          <Text as="p">
-            {t("endYear")} {result.params.endYear}
-          </Text>
-          <div className={styles.scroll}>
-            <Table size="small" aria-label={t("tabRun")} className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t("scenario")}</TableHeaderCell>
-                  <TableHeaderCell>{t("saving")}</TableHeaderCell>
-                  <TableHeaderCell>{t("target")}</TableHeaderCell>
-                  <TableHeaderCell>{t("overhead")}</TableHeaderCell>
-                  <TableHeaderCell>{t("roemer")}</TableHeaderCell>
-                  <TableHeaderCell>m2</TableHeaderCell>
-                  <TableHeaderCell>{t("primaryKept")}</TableHeaderCell>
-                  <TableHeaderCell>{t("cheeseSame")}</TableHeaderCell>
-                  <TableHeaderCell>{t("forced")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {result.comparison.map((c) => (
-                  <TableRow key={c.name} data-testid={`result-${c.name}`}>
-                    <TableCell>{c.name}</TableCell>
-                    <TableCell className={styles.num}>{f.millions(c.endYear.structuralSavings)}</TableCell>
-                    <TableCell className={styles.num}>
-                      {f.millions(c.endYear.target)} {yesNo(c.meetsTarget)}
-                    </TableCell>
-                    <TableCell className={styles.num}>
-                      {f.pct(c.endYear.overheadRatio)} {yesNo(c.meetsOverheadNorm)}
-                    </TableCell>
-                    <TableCell className={styles.num}>
-                      {f.pct(c.endYear.roemerShare)} {yesNo(c.meetsRoemernorm)}
-                    </TableCell>
-                    <TableCell className={styles.num}>{f.m2(c.endYear.m2)}</TableCell>
-                    <TableCell className={styles.num}>{f.pct(c.primaryRetained)}</TableCell>
-                    <TableCell className={styles.num}>{f.pct(c.cheesePrimaryRetained)}</TableCell>
-                    <TableCell className={styles.num}>{f.fte(c.cumulativeForcedExits)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          <PrimaryChart
-            rows={result.comparison}
-            title={t("chartTitle")}
-            labels={[t("primaryKept"), t("cheeseSame")]}
-          />
+          <Subtitle2 as="h3" id="results-title" tabIndex={-1} className={styles.title}>
+            {t("ranking")}, {t("endYear").toLowerCase()} {result.params.endYear}
+          </Subtitle2>
+          <p className={styles.explain}>{t("rankingHelp")}</p>
+          <p className={styles.explain}>{t("explainSaving")}</p>
+          <details className={styles.details}>
+            <summary className={styles.summary}>{t("formula")}</summary>
+            <p className={styles.explain}>{t("formulaText")}</p>
+          </details>
+          <ol className={styles.list} aria-labelledby="results-title">
+            {ranked.map(({ rank, tier, comparison: c }) => (
+              <li key={c.name} className={styles.card} data-testid={`result-${c.name}`}>
+                <h4 className={styles.head}>
+                  <span>
+                    {rank}. {c.name}
+                  </span>
+                  <Badge appearance="tint" color={TIER_COLOR[tier]}>
+                    {tierText[tier]}
+                  </Badge>
+                  {unsaved.has(c.name) ? (
+                    <Badge appearance="outline" color="warning">
+                      {t("unsavedMark")}
+                    </Badge>
+                  ) : null}
+                </h4>
+                <Text size={200} data-testid="verdict">
+                  {verdict(c, lang)}
+                </Text>
+                <Figures c={c} planner={planner} />
+                <More s={detail(c.name)} c={c} planner={planner} />
+              </li>
+            ))}
+          </ol>
+          {baseline ? (
+            <div className={styles.card} data-testid={`result-${baseline.name}`}>
+              <h4 className={styles.head}>{baseline.name}</h4>
+              <Text size={200} className={styles.muted}>
+                {t("baselineNote")}
+              </Text>
+              <Figures c={baseline} planner={planner} />
+            </div>
+          ) : null}
+          <PrimaryChart rows={ranked.map((r) => r.comparison)} planner={planner} />
         </>
-      ) : null}
+      ) : (
+        <Text as="p" className={styles.muted}>
+          {t("noResultYet")}
+        </Text>
+      )}
     </section>
   );
 }

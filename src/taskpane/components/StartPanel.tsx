@@ -1,19 +1,42 @@
 import * as React from "react";
 import { Badge, Button, Checkbox, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Planner } from "../usePlanner";
+import { plural } from "./text";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", padding: 0, margin: "8px 0", display: "grid", rowGap: "6px" },
-  item: { display: "flex", alignItems: "center", columnGap: "8px", flexWrap: "wrap" },
+  item: { display: "flex", alignItems: "center", columnGap: "8px", rowGap: "2px", flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: "flex", columnGap: "8px", alignItems: "center", flexWrap: "wrap", marginTop: "8px" },
+  actions: {
+    display: "flex",
+    columnGap: "8px",
+    rowGap: "6px",
+    alignItems: "center",
+    flexWrap: "wrap",
+    marginTop: "8px",
+  },
+  next: {
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    paddingLeft: "8px",
+    margin: "8px 0",
+    display: "grid",
+    rowGap: "6px",
+    justifyItems: "start",
+  },
 });
 
 export function StartPanel({ planner }: { planner: Planner }): React.ReactElement {
-  const { state, t } = planner;
+  const { state, t, lang } = planner;
   const styles = useStyles();
   const [examples, setExamples] = React.useState(false);
   const missing = state.status?.filter((s) => !s.found) ?? [];
+  const issues = state.issues ?? [];
+  const errorsIn = (table: string) =>
+    issues.filter((i) => i.severity === "error" && i.table === table).length;
+  const warningsIn = (table: string) =>
+    issues.filter((i) => i.severity === "warning" && i.table === table).length;
+  const missingRequired = missing.some((s) => s.required);
+  const totalErrors = issues.filter((i) => i.severity === "error").length;
   return (
     <section aria-labelledby="start-title">
       <Subtitle2 as="h2" id="start-title">
@@ -23,29 +46,63 @@ export function StartPanel({ planner }: { planner: Planner }): React.ReactElemen
         <Text>{t("loading")}</Text>
       ) : (
         <ul className={styles.list} aria-label={t("tablesTitle")}>
-          {state.status.map((s) => (
-            <li key={s.name} className={styles.item} data-testid={`table-${s.name}`}>
-              <Badge appearance="filled" color={s.found ? "success" : s.required ? "danger" : "informative"}>
-                {s.found ? t("found") : t("missing")}
-              </Badge>
-              <Text weight="semibold">{s.name}</Text>
-              {s.found ? (
-                <Text className={styles.muted}>
-                  {s.rows} {t("rows")}, {t("onSheet")} {s.sheet}
-                </Text>
-              ) : (
-                <Text className={styles.muted}>{s.required ? t("required") : t("missingOptional")}</Text>
-              )}
-            </li>
-          ))}
+          {state.status.map((s) => {
+            const errors = errorsIn(s.name);
+            const warnings = warningsIn(s.name);
+            return (
+              <li key={s.name} className={styles.item} data-testid={`table-${s.name}`}>
+                <Badge
+                  appearance="filled"
+                  color={!s.found ? (s.required ? "danger" : "informative") : errors ? "danger" : "success"}
+                >
+                  {s.found
+                    ? errors
+                      ? `${t("withErrors")} ${plural(lang, errors, t("errorOne"), t("errors"))}`
+                      : t("found")
+                    : t("missing")}
+                </Badge>
+                <Text weight="semibold">{s.name}</Text>
+                {s.found ? (
+                  <Text className={styles.muted}>
+                    {plural(lang, s.rows ?? 0, t("rowOne"), t("rows"))}, {t("onSheet")} {s.sheet}
+                    {warnings ? `; ${plural(lang, warnings, t("warningOne"), t("warnings"))}` : ""}
+                  </Text>
+                ) : (
+                  <Text className={styles.muted}>{s.required ? t("required") : t("missingOptional")}</Text>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
+      {state.status !== null ? (
+        <div className={styles.next} data-testid="next-step">
+          <Text weight="semibold">{t("nextStep")}</Text>
+          {missingRequired ? (
+            <Text>{t("nextInsert")}</Text>
+          ) : totalErrors > 0 ? (
+            <>
+              <Text>{t("nextFix")}</Text>
+              <Button size="small" appearance="primary" onClick={() => planner.setTab("check")}>
+                {t("goToCheck")}
+              </Button>
+            </>
+          ) : (
+            <>
+              <Text>{t("nextScenarios")}</Text>
+              <Button size="small" onClick={() => planner.setTab("scenarios")}>
+                {t("goToScenarios")}
+              </Button>
+            </>
+          )}
+        </div>
+      ) : null}
       <Text as="p" size={200} className={styles.muted}>
         {t("templateHint")}
       </Text>
       <div className={styles.actions}>
         <Button
-          appearance="primary"
+          appearance={missingRequired ? "primary" : "secondary"}
           disabled={missing.length === 0 || !!state.busy}
           onClick={() => planner.insertTemplate(examples)}
         >

@@ -1,0 +1,234 @@
+/**
+ * What a filter selects, for the task pane's filter builder: the values the workbook offers (units,
+ * function groups, scales), how many formation rows and FTE a filter picks, and the filter text a set of
+ * choices stands for (and back). Pure: reads the Formatie table's raw rows, never Office.
+ */
+import { compileFilter, FilterError, groupName, type CompiledFilter } from "./filter";
+import { functionGroupIndex } from "./groups";
+import { tableSchema } from "./schema";
+import { normalizeName } from "./text";
+import { FUNCTION_GROUPS } from "./types";
+
+/** The formation rows a filter can read, from the table as it stands (rows that cannot be read are left out). */
+export interface SelectionRows {
+  unit: string[];
+  group: string[];
+  scale: number[];
+  fte: number[];
+}
+
+export interface FilterChoices {
+  units: string[];
+  groups: string[];
+  scaleMin: number | null;
+  scaleMax: number | null;
+}
+
+const number = (v: unknown): number => {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && v.trim() !== "") return Number(v.trim().replace(",", "."));
+  return NaN;
+};
+
+/** Reads the Formatie table's rows (header first) leniently: the checks proper are readPlan's job. */
+export function selectionRows(rows: readonly (readonly unknown[])[] | undefined): SelectionRows {
+  const out: SelectionRows = { unit: [], group: [], scale: [], fte: [] };
+  if (!rows || rows.length === 0) return out;
+  const schema = tableSchema("Formatie");
+  const header = rows[0].map(normalizeName);
+  const at = (key: string) => {
+    const c = schema.columns.find((x) => x.key === key)!;
+    return header.findIndex((h) => h === normalizeName(c.header) || h === normalizeName(c.alias));
+  };
+  const [u, g, s, f] = [at("unit"), at("group"), at("scale"), at("fte")];
+  if (u < 0 || g < 0 || s < 0 || f < 0) return out;
+  for (const row of rows.slice(1)) {
+    const group = functionGroupIndex(row[g]);
+    const scale = number(row[s]);
+    const fte = number(row[f]);
+    const unit = String(row[u] ?? "").trim();
+    if (!unit || group === undefined || !Number.isFinite(scale) || !Number.isFinite(fte)) continue;
+    out.unit.push(unit);
+    out.group.push(groupName(group));
+    out.scale.push(scale);
+    out.fte.push(fte);
+  }
+  return out;
+}
+
+/** The values a planner can pick: units in table order, the function groups present, the scales present. */
+export function filterOptions(rows: SelectionRows): { units: string[]; groups: string[]; scales: number[] } {
+  const units = [...new Set(rows.unit)];
+  const present = new Set(rows.group);
+  const groups = FUNCTION_GROUPS.filter((g) => present.has(g));
+  const scales = [...new Set(rows.scale)].sort((a, b) => a - b);
+  return { units, groups, scales };
+}
+
+export type SelectionCount = { rows: number; fte: number } | { error: FilterError };
+
+/** How many rows and FTE a filter selects ("" selects everything); a filter that does not compile gives its error. */
+export function countSelection(filterText: string, rows: SelectionRows): SelectionCount {
+  let filter: CompiledFilter | null;
+  try {
+    filter = compileFilter(filterText);
+  } catch (e) {
+    if (e instanceof FilterError) return { error: e };
+    throw e;
+  }
+  let count = 0;
+  let fte = 0;
+  for (let i = 0; i < rows.unit.length; i++) {
+    let hit = true;
+    if (filter) {
+      try {
+        hit = filter.evaluate({
+          eenheid: rows.unit[i],
+          functiegroep: rows.group[i],
+          schaal: rows.scale[i],
+          fte: rows.fte[i],
+        });
+      } catch (e) {
+        if (e instanceof FilterError) return { error: e };
+        throw e;
+      }
+    }
+    if (hit) {
+      count++;
+      fte += rows.fte[i];
+    }
+  }
+  return { rows: count, fte };
+}
+
+const quote = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+function anyOf(field: string, values: string[]): string {
+  const parts = values.map((v) => `${field} == ${quote(v)}`);
+  return parts.length > 1 ? `(${parts.join(" or ")})` : parts[0];
+}
+
+/** The filter text for a set of choices; "" when nothing is chosen (all rows). */
+export function filterFromChoices(c: FilterChoices): string {
+  const parts: string[] = [];
+  if (c.units.length) parts.push(anyOf("eenheid", c.units));
+  if (c.groups.length) parts.push(anyOf("functiegroep", c.groups));
+  if (c.scaleMin !== null && c.scaleMax !== null && c.scaleMin === c.scaleMax)
+    parts.push(`schaal == ${c.scaleMin}`);
+  else {
+    if (c.scaleMin !== null) parts.push(`schaal >= ${c.scaleMin}`);
+    if (c.scaleMax !== null) parts.push(`schaal <= ${c.scaleMax}`);
+  }
+  return parts.join(" and ");
+}
+
+/**
+ * The choices a filter text stands for, when it has the builder's shape (units, groups and a scale range
+ * joined by `and`); null for anything else, which then stays the expert's expression.
+ */
+export function choicesFromFilter(text: string): FilterChoices | null {
+  const choices: FilterChoices = { units: [], groups: [], scaleMin: null, scaleMax: null };
+  const source = text.trim();
+  if (source === "") return choices;
+  const str = String.raw`"((?:[^"\\]|\\.)*)"`;
+  const terms = splitTopLevel(source, " and ");
+  if (!terms) return null;
+  for (const term of terms) {
+    const inner = term.startsWith("(") && term.endsWith(")") ? term.slice(1, -1) : term;
+    const alts = splitTopLevel(inner, " or ");
+    if (!alts) return null;
+    const eq = alts.map((a) => new RegExp(`^(eenheid|functiegroep)\\s*==\\s*${str}$`).exec(a.trim()));
+    if (eq.every(Boolean)) {
+      const field = eq[0]![1];
+      if (eq.some((m) => m![1] !== field)) return null;
+      const values = eq.map((m) => m![2].replace(/\\(.)/g, "$1"));
+      const list = field === "eenheid" ? choices.units : choices.groups;
+      if (list.length) return null;
+      list.push(...values);
+      continue;
+    }
+    if (alts.length > 1) return null;
+    const cmp = /^schaal\s*(==|>=|<=)\s*(\d+)$/.exec(inner.trim());
+    if (!cmp) return null;
+    const n = Number(cmp[2]);
+    if (cmp[1] === "==") {
+      if (choices.scaleMin !== null || choices.scaleMax !== null) return null;
+      choices.scaleMin = choices.scaleMax = n;
+    } else if (cmp[1] === ">=") {
+      if (choices.scaleMin !== null) return null;
+      choices.scaleMin = n;
+    } else {
+      if (choices.scaleMax !== null) return null;
+      choices.scaleMax = n;
+    }
+  }
+  return choices;
+}
+
+/** Splits on a separator outside quotes and parentheses; null when quotes or parentheses do not balance. */
+function splitTopLevel(text: string, separator: string): string[] | null {
+  const parts: string[] = [];
+  let depth = 0;
+  let inQuote = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuote) {
+      if (ch === "\\") i++;
+      else if (ch === '"') inQuote = false;
+      continue;
+    }
+    if (ch === '"') inQuote = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (depth === 0 && text.startsWith(separator, i)) {
+      parts.push(text.slice(start, i).trim());
+      start = i + separator.length;
+      i += separator.length - 1;
+    }
+    if (depth < 0) return null;
+  }
+  if (inQuote || depth !== 0) return null;
+  parts.push(text.slice(start).trim());
+  return parts;
+}
+
+/** Text comparison as the filter does it, for matching picked values against the workbook's. */
+export const sameText = (a: string, b: string) => normalizeName(a) === normalizeName(b);
+
+/**
+ * Warnings for filters in the Scenarios table (header first) that select no formation row: the lever then
+ * cuts nothing, silently. Rows are 1-based within the table's data, as every Issue.
+ */
+export function zeroRowFilterIssues(
+  scenarioRows: readonly (readonly unknown[])[] | undefined,
+  rows: SelectionRows,
+): { severity: "warning"; table: string; row: number; column: string; message: string; messageEn: string }[] {
+  if (!scenarioRows || scenarioRows.length < 2 || rows.unit.length === 0) return [];
+  const schema = tableSchema("Scenarios");
+  const header = scenarioRows[0].map(normalizeName);
+  const at = (key: string) => {
+    const c = schema.columns.find((x) => x.key === key)!;
+    return header.findIndex((h) => h === normalizeName(c.header) || h === normalizeName(c.alias));
+  };
+  const [s, l, f] = [at("scenario"), at("lever"), at("filter")];
+  if (s < 0 || l < 0 || f < 0) return [];
+  const out: ReturnType<typeof zeroRowFilterIssues> = [];
+  scenarioRows.slice(1).forEach((row, i) => {
+    const filter = String(row[f] ?? "").trim();
+    if (!filter) return;
+    const count = countSelection(filter, rows);
+    if ("error" in count || count.rows > 0) return;
+    const scenario = String(row[s] ?? "").trim();
+    const lever = String(row[l] ?? "").trim();
+    out.push({
+      severity: "warning",
+      table: "Scenarios",
+      row: i + 1,
+      column: "Filter",
+      message: `Scenario '${scenario}', hefboom ${lever}: het filter selecteert geen enkele rij van de Formatie, dus deze hefboom bespaart niets. Controleer de namen in het filter.`,
+      messageEn: `Scenario '${scenario}', lever ${lever}: the filter selects no row of the Formatie table, so this lever saves nothing. Check the names in the filter.`,
+    });
+  });
+  return out;
+}
