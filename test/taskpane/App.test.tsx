@@ -86,7 +86,7 @@ test("Start shows a table with errors and leads to Controle", async () => {
       ["A", "Primair", 11, -3],
     ],
   });
-  renderPane(gateway);
+  await renderPane(gateway);
   await waitFor(() => expect(screen.getByTestId("table-Formatie")).toHaveTextContent(/met \d+ fouten/), {
     onTimeout: (e) => new Error(`${e.message}: ${screen.getByTestId("table-Formatie").textContent}`),
   });
