@@ -7,7 +7,6 @@
  * internal error). Never a stack trace, never process.exit with output pending (see bin/).
  */
 import * as fs from "fs";
-import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
 import { readPlan } from "../model/input";

@@ -14,7 +14,6 @@ import { normalizeName } from "./text";
 
 export const FILTER_FIELDS = ["eenheid", "functiegroep", "schaal", "fte"] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
-const TEXT_FIELDS = new Set<string>(["eenheid", "functiegroep"]);
 
 const ALLOWED_FUNCTIONS = new Set(["abs", "round", "floor", "ceil", "min", "max", "mod", "sign"]);
 const ALLOWED_OPERATORS = new Set([

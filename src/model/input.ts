@@ -73,8 +73,8 @@ function readParameters(issues: IssueList, table: BoundTable | null): PlanParame
           T,
           r,
           "Parameter",
-          `Onbekende parameter '${name}' wordt genegeerd.`,
-          `Unknown parameter '${name}' is ignored.`,
+          `Onbekende parameter '${excerpt(name)}' wordt genegeerd.`,
+          `Unknown parameter '${excerpt(name)}' is ignored.`,
         );
         continue;
       }
@@ -532,8 +532,8 @@ function readScenarios(
         T,
         r,
         "Scenario",
-        `'${name}' is de naam van de basislijn; kies een andere scenarionaam.`,
-        `'${name}' is the name of the baseline; choose another scenario name.`,
+        `'${excerpt(name)}' is de naam van de basislijn; kies een andere scenarionaam.`,
+        `'${excerpt(name)}' is the name of the baseline; choose another scenario name.`,
       );
       continue;
     }
@@ -545,8 +545,8 @@ function readScenarios(
           T,
           r,
           "Hefboom",
-          `Onbekende hefboom '${leverText}'; kies uit ${[...new Set(LEVER_LOOKUP.values())].join(", ")}.`,
-          `Unknown lever '${leverText}'; use CheeseSlicer, OverheadNorm, ExternalHireNorm, HousingNorm, HiringFreeze, TargetedCut or Optimal.`,
+          `Onbekende hefboom '${excerpt(leverText)}'; kies uit ${[...new Set(LEVER_LOOKUP.values())].join(", ")}.`,
+          `Unknown lever '${excerpt(leverText)}'; use CheeseSlicer, OverheadNorm, ExternalHireNorm, HousingNorm, HiringFreeze, TargetedCut or Optimal.`,
         );
       }
     }

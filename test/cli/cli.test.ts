@@ -145,7 +145,7 @@ test("wrong usage exits 2 and says what to do", async () => {
   expect((await cli("run", SAMPLE, "--lang", "fr")).code).toBe(2);
   const notXlsx = path.join(tmp, "notes.xlsx");
   fs.writeFileSync(notXlsx, "not a workbook");
-  expect((await cli("run", notXlsx)).code).toBe(2);
+  expect((await cli("run", notXlsx)).code).toBe(1);
   const help = await cli("--help");
   expect(help.code).toBe(0);
   expect(help.stdout).toMatch(/--json/);
