@@ -34,6 +34,8 @@ export interface AppProps {
   gateway?: WorkbookGateway | null;
   /** a banner above everything, e.g. for the browser preview */
   banner?: React.ReactNode;
+  /** false while the pane is hidden (shared runtime): the workbook is read only when it is visible */
+  visible?: boolean;
 }
 
 type TabId = "start" | "check" | "scenarios" | "run";
@@ -41,18 +43,20 @@ type TabId = "start" | "check" | "scenarios" | "run";
 function Planner({
   gateway,
   language,
+  visible,
 }: {
   gateway: WorkbookGateway;
   language: Language;
+  visible: boolean;
 }): React.ReactElement {
   const planner = usePlanner(gateway, language);
   const { state, t } = planner;
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabId>("start");
   React.useEffect(() => {
-    void planner.refresh();
-    // Read once when the pane opens; later reads are the user's to ask for.
-  }, [gateway]);
+    // Read when the pane opens or becomes visible again (never while hidden); unsaved edits are kept.
+    if (visible) void planner.refresh(true);
+  }, [gateway, visible]);
   return (
     <>
       <TabList
@@ -112,7 +116,7 @@ function Planner({
   );
 }
 
-export function App({ host, language, gateway, banner }: AppProps): React.ReactElement {
+export function App({ host, language, gateway, banner, visible = true }: AppProps): React.ReactElement {
   const styles = useStyles();
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   return (
@@ -120,7 +124,7 @@ export function App({ host, language, gateway, banner }: AppProps): React.ReactE
       {banner}
       <Title2 as="h1">{t("appTitle")}</Title2>
       {gateway ? (
-        <Planner gateway={gateway} language={language} />
+        <Planner gateway={gateway} language={language} visible={visible} />
       ) : host === null ? (
         <MessageBar intent="info" data-testid="open-in-excel">
           <MessageBarBody>

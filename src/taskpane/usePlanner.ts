@@ -8,6 +8,7 @@ import { buildReport, hashInputs } from "../model/report";
 import { draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
 import { VERSION } from "../model/version";
 import type { ReadTables } from "../model/workbook-types";
+import type { WorkbookTables } from "../model/input";
 import { tableStatus, type TableStatus, type WorkbookGateway } from "../model/ports";
 import { translate, type Language } from "./i18n";
 
@@ -47,6 +48,8 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
   });
   const cancelled = useRef(false);
   const lastRead = useRef<ReadTables | null>(null);
+  /** the inputs the shown result was computed from, and whether its scenarios were unsaved edits */
+  const ranOn = useRef<{ hash: string; drafts: WorkbookTables["Scenarios"] | null } | null>(null);
   const patch = (p: Partial<PlannerState>) => setState((s) => ({ ...s, ...p }));
 
   const fail = (e: unknown) =>
@@ -60,7 +63,12 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     async (keepDrafts = false): Promise<ReadTables | null> => {
       patch({ busy: { label: t("reading"), progress: null, cancellable: false } });
       try {
-        const read = await gateway.readTables();
+        const read = await gateway.readTables({
+          onProgress: (done, total) =>
+            patch({
+              busy: { label: t("reading"), progress: total > 0 ? done / total : null, cancellable: false },
+            }),
+        });
         lastRead.current = read;
         const { issues } = readPlan(read.tables);
         setState((s) => ({
@@ -146,6 +154,7 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
         isCancelled: () => cancelled.current,
       });
       lastRead.current = { ...read, tables };
+      ranOn.current = { hash: hashInputs(tables), drafts: state.dirty ? tables.Scenarios : null };
       patch({ result, busy: null });
     } catch (e) {
       if (e instanceof CancelledError)
@@ -159,12 +168,23 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
   };
 
   const writeReport = async () => {
-    if (!state.result || !lastRead.current) return;
+    if (!state.result || !ranOn.current) return;
     patch({ busy: { label: t("writing"), progress: null, cancellable: false }, message: null });
     try {
+      // The inputs as they are now: a report never carries the hash of inputs that have since changed.
+      const now = await gateway.readTables();
+      const ran = ranOn.current;
+      const tables = ran.drafts ? { ...now.tables, Scenarios: ran.drafts } : now.tables;
+      if (hashInputs(tables) !== ran.hash) {
+        patch({
+          busy: null,
+          message: { intent: "warning", title: t("writeReport"), text: t("inputsChanged") },
+        });
+        return;
+      }
       const sheets = buildReport(state.result, {
         createdAt: new Date(),
-        inputHash: hashInputs(lastRead.current.tables),
+        inputHash: ran.hash,
         version: VERSION,
       });
       const written = await gateway.writeReport(sheets);
