@@ -45,6 +45,8 @@ export interface AppProps {
   gateway?: WorkbookGateway | null;
   /** a banner above everything, e.g. for the browser preview */
   banner?: React.ReactNode;
+  /** false while the pane is hidden (shared runtime): the workbook is read only when it is visible */
+  visible?: boolean;
 }
 
 /** The tabs in order; a new tab is one more entry here (and its id in TabId). */
@@ -58,18 +60,20 @@ const TABS: { id: TabId; label: StringKey; Panel: React.ComponentType<{ planner:
 function PlannerPane({
   gateway,
   language,
+  visible,
 }: {
   gateway: WorkbookGateway;
   language: Language;
+  visible: boolean;
 }): React.ReactElement {
   const planner = usePlanner(gateway, language);
   const { state, t } = planner;
   const styles = useStyles();
   const messageRef = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    void planner.refresh();
-    // Read once when the pane opens; later reads are the user's to ask for.
-  }, [gateway]);
+    // Read when the pane opens or becomes visible again (never while hidden); unsaved edits are kept.
+    if (visible) void planner.refresh(true);
+  }, [gateway, visible]);
   React.useEffect(() => {
     // Focus goes to what the last action produced.
     if (!state.focus) return;
@@ -147,7 +151,7 @@ function PlannerPane({
   );
 }
 
-export function App({ host, language, gateway, banner }: AppProps): React.ReactElement {
+export function App({ host, language, gateway, banner, visible = true }: AppProps): React.ReactElement {
   const styles = useStyles();
   const t = (key: StringKey) => translate(language, key);
   return (
@@ -155,7 +159,7 @@ export function App({ host, language, gateway, banner }: AppProps): React.ReactE
       {banner}
       <Title2 as="h1">{t("appTitle")}</Title2>
       {gateway ? (
-        <PlannerPane gateway={gateway} language={language} />
+        <PlannerPane gateway={gateway} language={language} visible={visible} />
       ) : host === null ? (
         <MessageBar intent="info" data-testid="open-in-excel">
           <MessageBarBody>

@@ -157,6 +157,11 @@ const strings = {
     en: "Try again; if it keeps failing, check the tables.",
   },
   dismiss: { nl: "Sluiten", en: "Dismiss" },
+  requirementsTitle: { nl: "Excel-versie", en: "Excel version" },
+  inputsChanged: {
+    nl: "De invoer is gewijzigd sinds het doorrekenen. Reken opnieuw door; daarna kunt u het rapport schrijven.",
+    en: "The input has changed since the run. Run again; then you can write the report.",
+  },
   notes: { nl: "Toelichting per scenario", en: "Notes per scenario" },
   optimalTitle: { nl: "wat per eenheid vervalt en waarom", en: "what is cut per unit and why" },
   unit: { nl: "Eenheid", en: "Unit" },

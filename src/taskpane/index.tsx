@@ -1,10 +1,19 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { setWasmLocation } from "../model/solver";
 import { App } from "./App";
 import { ExcelGateway } from "../excel/gateway";
-import { languageFor } from "./i18n";
+import { missingRequirements, requirementMessage } from "../excel/requirements";
+import { languageFor, translate, type Language } from "./i18n";
+import { pageVisible, watchVisibility } from "./visibility";
 
 /** Dark when Office's theme background is dark. */
 function prefersDark(): boolean {
@@ -22,6 +31,23 @@ function prefersDark(): boolean {
 // highs.wasm sits next to the page (copied by the build).
 setWasmLocation((file) => new URL(file, document.baseURI).href);
 
+/** The pane in Excel: reads the workbook only while it is visible (see visibility.ts). */
+function ExcelPane({ host, language }: { host: string; language: Language }): React.ReactElement {
+  const [visible, setVisible] = React.useState(pageVisible());
+  React.useEffect(() => watchVisibility(setVisible), []);
+  const gateway = React.useMemo(() => new ExcelGateway(), []);
+  const missing = requirementMessage(missingRequirements(), language);
+  const banner = missing ? (
+    <MessageBar intent="warning" data-testid="requirements">
+      <MessageBarBody>
+        <MessageBarTitle>{translate(language, "requirementsTitle")}</MessageBarTitle>
+        {missing}
+      </MessageBarBody>
+    </MessageBar>
+  ) : null;
+  return <App host={host} language={language} gateway={gateway} visible={visible} banner={banner} />;
+}
+
 const container = document.getElementById("container");
 if (container) {
   const root = createRoot(container);
@@ -30,11 +56,11 @@ if (container) {
     const language = languageFor(host ? Office.context.displayLanguage : navigator.language);
     root.render(
       <FluentProvider theme={prefersDark() ? webDarkTheme : webLightTheme}>
-        <App
-          host={host}
-          language={language}
-          gateway={info.host === Office.HostType.Excel ? new ExcelGateway() : null}
-        />
+        {host && info.host === Office.HostType.Excel ? (
+          <ExcelPane host={host} language={language} />
+        ) : (
+          <App host={host} language={language} gateway={null} />
+        )}
       </FluentProvider>,
     );
   });

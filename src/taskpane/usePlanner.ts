@@ -119,7 +119,12 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     async (keepDrafts = false): Promise<ReadTables | null> => {
       patch({ busy: { label: t("reading"), progress: null, cancellable: false } });
       try {
-        const read = await gateway.readTables();
+        const read = await gateway.readTables({
+          onProgress: (done, total) =>
+            patch({
+              busy: { label: t("reading"), progress: total > 0 ? done / total : null, cancellable: false },
+            }),
+        });
         const issues = withZeroRowWarnings(readPlan(read.tables).issues, read);
         const savedDrafts = draftsFromRows(read.tables.Scenarios ?? []);
         const s = current.current;
@@ -268,9 +273,20 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     if (!lastRun.current) return;
     patch({ busy: { label: t("writing"), progress: null, cancellable: false }, message: null });
     try {
+      // The inputs as they are now: a report never carries the hash of inputs that have since changed.
+      const ranHash = hashInputs(lastRun.current.tables);
+      const now = await gateway.readTables();
+      if (hashInputs(now.tables) !== ranHash) {
+        patch({
+          busy: null,
+          message: { intent: "warning", title: t("writeReport"), text: t("inputsChanged") },
+          focus: focusOn("message"),
+        });
+        return;
+      }
       const sheets = buildReport(result, {
         createdAt: new Date(),
-        inputHash: hashInputs(lastRun.current.tables),
+        inputHash: ranHash,
         version: VERSION,
       });
       const written = await gateway.writeReport(sheets);

@@ -431,8 +431,9 @@ export class FakeExcel {
         /**
          * TableRowCollection.add (ExcelApi 1.1/1.4): "If null or -1, the addition happens at the end. Any
          * rows below the inserted row are shifted downwards." So cells below the table move down with
-         * it, never overwritten. With a filter applied Excel refuses to insert table rows (Microsoft
-         * Support, "Filter data in a range or table": cells in a filtered table can't be shifted).
+         * it, never overwritten. Excel's reference does not say what add() does while a filter hides
+         * rows (the Excel UI will not insert rows into a filtered table); the fake takes the strict
+         * reading and refuses, so the add-in must clear the filter first (issue 10, item 4).
          */
         add(index: number | null | undefined, values: Cell[][]) {
           if (index !== null && index !== undefined && index !== -1)
@@ -575,10 +576,12 @@ export class FakeExcel {
   }
 
   /**
-   * Chart data as Excel reads a source range when it guesses (ChartCollection.add): a first row of text
-   * gives the series names and a first column of text the categories; a first column of numbers (years
-   * stored as numbers) is plotted as one more series. ChartSeries.setXAxisValues (ExcelApi 1.7) "Sets the
-   * values of the x-axis for a chart series" and so removes the guess.
+   * Chart data as Excel guesses it from a source range (ChartCollection.add(type, sourceData, seriesBy)):
+   * a first row of text gives the series names and a first column of text the categories; a first
+   * column of numbers (years stored as numbers) becomes one more series, the "Jaar" series issue 10
+   * reports. The reference documents no rule for the guess, so the fake models this common case only;
+   * ChartSeries.setXAxisValues (ExcelApi 1.7, "Sets the values of the x-axis for a chart series") and
+   * ChartSeries.name remove the guess, which is what the add-in relies on.
    */
   private chartCollection(s: FakeSheetState) {
     const fake = this;
