@@ -7,7 +7,8 @@
  */
 import ExcelJS from "exceljs";
 import { HIRE_CATEGORIES } from "../src/model/types";
-import { addInputTable } from "../src/xlsx/workbook";
+import { addInputTable, tablesFromWorkbook } from "../src/xlsx/workbook";
+import { compareScenarios, scenarioValues, type TableArgs } from "../src/functions/scenario";
 
 type Row = (string | number | boolean | null)[];
 
@@ -189,7 +190,77 @@ export async function writeSample(path: string): Promise<void> {
   });
   addInputTable(workbook, "Taakstelling", tables.Taakstelling);
   addInputTable(workbook, "Scenarios", tables.Scenarios);
+  await addOwnCalculation(workbook, [...new Set(tables.Scenarios.map((r) => String(r[0])))]);
   await workbook.xlsx.writeFile(path);
+}
+
+/** The table arguments every FP.SCENARIO and FP.COMPARE formula on the sheet passes (file format: English). */
+const TABLE_REFERENCES = {
+  head: "Formatie[#All],Parameters[#All],Scenarios[#All]",
+  tail: "Inhuur[#All],Huisvesting[#All],Prijzen[#All],Taakstelling[#All]",
+};
+
+/**
+ * The sheet `Eigen berekening`: a plain sheet a controller might make, with live FP.SCENARIO cells (saving,
+ * overhead, Roemer and primary kept per scenario in a chosen year) and the FP.COMPARE table. The cached results
+ * are computed by the same functions, so the sheet shows the figures also where the add-in is not loaded.
+ */
+async function addOwnCalculation(workbook: ExcelJS.Workbook, scenarioNames: string[]): Promise<void> {
+  const t = tablesFromWorkbook(workbook).tables;
+  const args: TableArgs = {
+    formation: t.Formatie,
+    parameters: t.Parameters,
+    scenarios: t.Scenarios,
+    hire: t.Inhuur,
+    housing: t.Huisvesting,
+    prices: t.Prijzen,
+    targets: t.Taakstelling,
+  };
+  const ws = workbook.addWorksheet("Eigen berekening");
+  ws.getCell("A1").value = "Eigen berekening: scenario's in een eigen blad (voorbeeld van een controller)";
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.getCell("A2").value =
+    "De cellen hieronder rekenen met =FP.SCENARIO en =FP.VERGELIJK (Engels: FP.COMPARE) en volgen de tabellen: wijzig een rij in Formatie en Excel rekent opnieuw. Zonder de invoegtoepassing ziet u de laatst berekende waarden.";
+  ws.getCell("A3").value = "Jaar";
+  ws.getCell("B3").value = 2030;
+  const measures = ["Structurele besparing", "Overhead %", "Roemer %", "Primair behouden"];
+  const formats = ['"€" #,##0', "0.0%", "0.0%", "0.0%"];
+  const header = ws.getRow(5);
+  ["Scenario", ...measures].forEach((h, i) => (header.getCell(i + 1).value = h));
+  header.font = { bold: true };
+  const names = ["Basis", ...scenarioNames];
+  for (const [r, name] of names.entries()) {
+    const row = 6 + r;
+    ws.getCell(row, 1).value = name;
+    for (const [c, measure] of measures.entries()) {
+      const col = String.fromCharCode(66 + c);
+      const result = (await scenarioValues(args, name, measure, 2030))[0][0];
+      ws.getCell(row, c + 2).value = {
+        formula: `FP.SCENARIO(${TABLE_REFERENCES.head},$A${row},${col}$5,$B$3,${TABLE_REFERENCES.tail})`,
+        result: result as number,
+      };
+      ws.getCell(row, c + 2).numFmt = formats[c];
+    }
+  }
+  const top = 6 + names.length + 1;
+  ws.getCell(top, 1).value = "Vergelijking in het eindjaar (FP.VERGELIJK)";
+  ws.getCell(top, 1).font = { bold: true };
+  const comparison = await compareScenarios(args);
+  const first = top + 1;
+  const last = first + comparison.length - 1;
+  const lastCol = String.fromCharCode(64 + comparison[0].length);
+  // One array formula over the whole table (ExcelJS writes no dynamic-array spill metadata).
+  // (fillFormula's shareType argument is missing from ExcelJS's type declarations.)
+  (ws.fillFormula as unknown as (...a: unknown[]) => void).call(
+    ws,
+    `A${first}:${lastCol}${last}`,
+    `FP.COMPARE(${TABLE_REFERENCES.head},${TABLE_REFERENCES.tail})`,
+    (row: number, col: number) => comparison[row - first][col - 1],
+    "array",
+  );
+  ws.getRow(first).font = { bold: true };
+  ws.getColumn(1).width = 34;
+  for (let c = 2; c <= comparison[0].length; c++) ws.getColumn(c).width = 18;
 }
 
 if (require.main === module) {

@@ -156,3 +156,29 @@ test("tables over the 5 MB payload limit get a clear #VALUE!", async () => {
   expect(e.code).toBe("#VALUE!");
   expect(e.message).toMatch(/hoogstens 5 MB.*taakvenster/);
 });
+
+test("the sample's sheet 'Eigen berekening' uses FP.SCENARIO and FP.COMPARE, its cached values equal run --json", async () => {
+  const ws = (await loadWorkbook(SAMPLE)).getWorksheet("Eigen berekening")!;
+  expect(ws).toBeDefined();
+  const year = ws.getCell("B3").value as number;
+  const header = (ws.getRow(5).values as unknown[]).slice(1) as string[];
+  let cells = 0;
+  for (let row = 6; ws.getCell(row, 1).value; row++) {
+    const name = ws.getCell(row, 1).value as string;
+    const s = cli.scenarios.find((x) => x.name === name)!;
+    const y = s.years.find((x) => x.year === year)!;
+    header.slice(1).forEach((measure, c) => {
+      const cell = ws.getCell(row, c + 2).value as { formula: string; result?: number };
+      expect(cell.formula).toMatch(
+        /^FP\.SCENARIO\(Formatie\[#All\],Parameters\[#All\],Scenarios\[#All\],\$A\d+,/,
+      );
+      const m = MEASURES.find((x) => x.nl === measure)!;
+      expect(cell.result ?? 0).toBe(y[m.key]);
+      cells++;
+    });
+  }
+  expect(cells).toBe(cli.scenarios.length * 4);
+  const compare = ws.getCell(6 + cli.scenarios.length + 2, 1).value as { formula: string; shareType: string };
+  expect(compare.formula).toMatch(/^FP\.COMPARE\(Formatie\[#All\]/);
+  expect(compare.shareType).toBe("array");
+});
