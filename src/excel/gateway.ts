@@ -30,7 +30,8 @@ export type ExcelRun = <T>(
 /**
  * Excel.RunOptions.delayForCellEdit: "When false, if the user is in cell edit when the batch request is
  * processed by the host, the batch automatically fails. When true, ... the batch request is delayed until
- * the user exits cell edit mode." (ExcelApi 1.11; older Excel ignores the option.)
+ * the user exits cell edit mode." (ExcelApi 1.11; where that set is missing the option may have no
+ * effect, and the pane names the set as missing.)
  */
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 const LISTS_SHEET = "FP-lijsten";

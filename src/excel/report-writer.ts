@@ -89,7 +89,9 @@ export async function writeReportSheets(
   // A kept sheet is cleared and rewritten in the same request, cell formats and charts included.
   for (const charts of oldCharts) for (const chart of charts.items) chart.delete();
   for (const ws of reuse.values()) {
-    ws.getRange().clear(Excel.ClearApplyTo.all);
+    const everything = ws.getRange();
+    everything.conditionalFormats.clearAll();
+    everything.clear(Excel.ClearApplyTo.all);
     ws.freezePanes.unfreeze();
   }
 

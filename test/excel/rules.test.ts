@@ -255,6 +255,8 @@ describe("11. rewriting the report loses nothing", () => {
     await gateway.writeReport(reportFor(["S0"]));
     expect(fake.sheet("Vergelijking")!.id).toBe(id);
     expect(fake.sheet("Vergelijking")!.charts.filter((c) => !c.deleted)).toHaveLength(4);
+    // Conditional formats are replaced, not piled up.
+    expect(fake.sheet("Vergelijking")!.conditional).toHaveLength(6);
     expect(old.deleted).toBe(true);
     const listed = fake.settings.get(REPORT_SETTING) as { sheets: { id: string; name: string }[] };
     expect(listed.sheets.map((s) => s.name)).toEqual(["Vergelijking", "Sc Basis", "Sc S0"]);
