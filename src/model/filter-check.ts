@@ -306,5 +306,3 @@ export function typeOf(node: MathNode, fields: Set<FilterField>, depth = 0): Fil
     }
   }
 }
-
-/** Checks a filter against the whitelist and its types and compiles it; throws FilterError (Dutch and English). */

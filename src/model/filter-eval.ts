@@ -147,5 +147,3 @@ export function toClosure(node: MathNode): (row: Row) => Value {
   // typeOf has refused everything else before this point.
   throw new FilterError("Filter kan niet worden gebruikt.", "Filter cannot be used.");
 }
-
-/** How many formation rows a filter selects (protected rows included); for warnings and the pane. */

@@ -43,6 +43,7 @@ export interface CompiledFilter {
   evaluate: (row: Record<FilterField, string | number>) => boolean;
 }
 
+/** Checks a filter against the whitelist and its types and compiles it; throws FilterError (Dutch and English). */
 export function compileFilter(text: string): CompiledFilter | null {
   const source = text.trim();
   if (source === "") return null;
@@ -94,6 +95,7 @@ function compileChecked(source: string): CompiledFilter {
   };
 }
 
+/** How many formation rows a filter selects (protected rows included); for warnings and the pane. */
 export function countFilterMatches(filter: CompiledFilter | null, formation: Formation): number {
   const mask = filterMask(filter, formation);
   let n = 0;
