@@ -188,7 +188,7 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
   progress(`Inlezen / reading ${file} ...`);
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await loadWorkbook(file);
+    workbook = await loadWorkbook(new Uint8Array(fs.readFileSync(file)));
   } catch (e) {
     if (!(e instanceof WorkbookUnreadable)) throw e;
     const issue: Issue = {
