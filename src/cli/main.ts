@@ -188,7 +188,7 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
   progress(`Inlezen / reading ${file} ...`);
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await loadWorkbook(file);
+    workbook = await loadWorkbook(new Uint8Array(fs.readFileSync(file)));
   } catch (e) {
     if (!(e instanceof WorkbookUnreadable)) throw e;
     const issue: Issue = {
@@ -203,7 +203,13 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
     else io.stderr(`${file}: ${e.nl}\n${file}: ${e.en}\n`);
     return 1;
   }
+  progress(`Uitgepakt / unpacked in ${Date.now() - started} ms; tabellen lezen / reading tables ...`);
   const { tables, otherNames } = tablesFromWorkbook(workbook);
+  progress(
+    `Gelezen / read: ${Object.entries(tables)
+      .map(([name, rows]) => `${name} ${Math.max(0, (rows?.length ?? 1) - 1)}`)
+      .join(", ")} rij(en) / row(s); controleren / checking ...`,
+  );
   const { plan, issues } = readPlan(tables, { otherNames });
   progress(`Gecontroleerd / checked: ${issues.length} melding(en) in ${Date.now() - started} ms`);
   const report = (result: RunResult | null) => {

@@ -457,14 +457,25 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
   }
 }
 
-/** Pools of Formatie rows with the same unit, group, scale and cost: the optimiser's variables. */
+/**
+ * Cost bands for the optimiser's pools: costs within 0.5% of each other share a band, so that a per-person
+ * HR export (every row its own cost) still pools into a few thousand variables. A pool's cost is the
+ * FTE-weighted mean of its rows, so the saving of a cut is exact; only the choice between rows whose
+ * costs differ by less than the band can be off, by at most that 0.5%.
+ */
+export const COST_BAND = 0.005;
+function costBand(cost: number): number {
+  return cost > 0 ? Math.round(Math.log(cost) / Math.log1p(COST_BAND)) : -1;
+}
+
+/** Pools of Formatie rows with the same unit, group, scale and cost band: the optimiser's variables. */
 function poolIds(frame: Frame): Int32Array {
   if (frame.poolOf) return frame.poolOf;
   const { length, unit, group, scale, costPerFte } = frame.plan.formation;
   const poolOf = new Int32Array(length);
   const ids = new Map<string, number>();
   for (let r = 0; r < length; r++) {
-    const key = `${unit[r]}|${group[r]}|${scale[r]}|${costPerFte[r]}`;
+    const key = `${unit[r]}|${group[r]}|${scale[r]}|${costBand(costPerFte[r])}`;
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = ids.size));
     poolOf[r] = id;
@@ -486,6 +497,8 @@ function applyOptimal(state: State, frame: Frame, baselineEndCost: number): void
   const poolIndex = new Map<number, number>();
   const pools: Pool[] = [];
   const poolRows: number[][] = [];
+  const poolBase: number[] = [];
+  const poolCostSum: number[] = [];
   const protectedBase = new Float64Array(C);
   for (let r = 0; r < f.length; r++) {
     const c = state.classOf[r];
@@ -506,12 +519,18 @@ function applyOptimal(state: State, frame: Frame, baselineEndCost: number): void
         forcedSlack: 0,
       });
       poolRows.push([]);
+      poolBase.push(0);
+      poolCostSum.push(0);
     }
+    poolBase[i] += f.fte[r];
+    poolCostSum[i] += f.fte[r] * f.costPerFte[r];
     const curve = state.classes[c].curve;
     pools[i].endFte += f.fte[r] * curve[E];
     pools[i].forcedSlack += f.fte[r] * (1 - curve[E] - frame.attrition[E]);
     poolRows[i].push(r);
   }
+  // Rows in a (pool, class) share their curve, so base-FTE weights are end-FTE weights: the mean is exact.
+  pools.forEach((p, i) => (p.cost = poolBase[i] > 0 ? poolCostSum[i] / poolBase[i] : p.cost));
   let fixedForced = 0;
   state.classes.forEach(
     (c, k) => (fixedForced += protectedBase[k] * Math.max(0, 1 - c.curve[E] - frame.attrition[E])),
@@ -600,6 +619,7 @@ function applyOptimal(state: State, frame: Frame, baselineEndCost: number): void
   const eur = (x: number) => Math.round(x).toLocaleString("nl-NL");
   state.notes.push(
     `Optimaal: ${eur(result.hireCut)} euro inhuur, ${pools.reduce((a, _, i) => a + result.poolCuts[i], 0).toFixed(1)} FTE en ${Math.round(m2Cut).toLocaleString("nl-NL")} m2 minder (${pools.length} pools, ${solveMs} ms).`,
+    `Optimaal: rijen gebundeld per eenheid, functiegroep, schaal en kostenband van ${COST_BAND * 100}%; de besparing is exact, de keuze tussen rijen binnen een band tot op ${COST_BAND * 100}% van de kosten.`,
     ...result.notes,
   );
   state.optimal = {

@@ -137,15 +137,15 @@ export function tablesFromWorkbook(workbook: ExcelJS.Workbook): ReadTables & { o
  * Dutch and English message: a library's own error text never reaches the user.
  */
 export async function loadWorkbook(source: string | ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  let bytes: Uint8Array;
-  if (typeof source === "string") {
-    const fs = await import("fs");
-    bytes = await fs.promises.readFile(source);
-  } else bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
-  checkXlsxZip(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // A path (Node only; the command line passes bytes, so that the zip check below applies to it too).
+    if (typeof source === "string") await workbook.xlsx.readFile(source);
+    else {
+      const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
+      checkXlsxZip(bytes);
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    }
   } catch (e) {
     if (e instanceof WorkbookUnreadable) throw e;
     throw notXlsx();

@@ -249,7 +249,7 @@ describe("the installed command", () => {
   beforeAll(() => {
     // Always against the current sources: a stale lib/ would test old code.
     execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
-  });
+  }, 300_000);
 
   test("run --json piped into a slow reader arrives whole (no exit with output pending)", async () => {
     const rows: unknown[][] = [["Scenario", "Hefboom", "Waarde", "Filter", "Inbesteden", "Volgorde"]];

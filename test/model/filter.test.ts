@@ -1,4 +1,5 @@
 /** Filters run in a mathjs sandbox that sees only the row fields. */
+import fc from "fast-check";
 import { compileFilter, FilterError } from "../../src/model";
 
 const row = { eenheid: "DG Wonen", functiegroep: "Bedrijfsvoering", schaal: 11, fte: 4 };
@@ -137,4 +138,69 @@ test.each(mistakes)("says in Dutch what to write instead: %s", (text, message) =
   const e = caught as FilterError;
   expect(e.messageNl).toMatch(message);
   expect(`${e.messageNl} ${e.messageEn}`).not.toMatch(/RelationalNode|Maximum call stack|char \d/);
+});
+
+test("property: any text either compiles to a filter that gives true/false on every row, or is a FilterError", () => {
+  const token = fc.constantFrom(
+    "eenheid",
+    "functiegroep",
+    "schaal",
+    "fte",
+    "==",
+    "!=",
+    "<",
+    ">=",
+    "and",
+    "or",
+    "not",
+    "xor",
+    "(",
+    ")",
+    "+",
+    "-",
+    "*",
+    "/",
+    "mod",
+    "?",
+    ":",
+    ",",
+    "1",
+    "0",
+    "-1",
+    "2.5",
+    '"Primair"',
+    "'x'",
+    "true",
+    "min(",
+    "max(",
+    "round(",
+    "abs(",
+    "=",
+    "&&",
+    "en",
+    "[",
+    "]",
+    ".",
+    "{",
+    "}",
+    ";",
+    "1e400",
+  );
+  const rows = [
+    { eenheid: "A", functiegroep: "Primair", schaal: 10, fte: 2 },
+    { eenheid: "", functiegroep: "Bedrijfsvoering", schaal: 0, fte: 0 },
+  ];
+  fc.assert(
+    fc.property(fc.array(token, { maxLength: 12 }), (tokens) => {
+      let compiled: ReturnType<typeof compileFilter> = null;
+      try {
+        compiled = compileFilter(tokens.join(" "));
+      } catch (e) {
+        expect(e).toBeInstanceOf(FilterError);
+        return;
+      }
+      if (compiled) for (const r of rows) expect(typeof compiled.evaluate(r)).toBe("boolean");
+    }),
+    { numRuns: 3000, seed: 11 },
+  );
 });

@@ -186,3 +186,21 @@ test("property: for the same saving the optimum keeps at least as much primary c
     { numRuns: 60 },
   );
 });
+
+test("rows that each have their own cost are pooled by 0.5% cost bands; the saving stays exact", () => {
+  const formation: unknown[][] = [["Eenheid", "Functiegroep", "Schaal", "FTE", "Kosten per FTE"]];
+  // 3,000 people, every one a cost of their own between 60,000 and 120,000 (as in an HR export).
+  for (let i = 0; i < 3000; i++)
+    formation.push([i % 2 ? "A" : "B", "Bedrijfsvoering", 8, 1, 60_000 + ((i * 7919) % 60_001)]);
+  const t = tables({ target: 20_000_000, maxCut: 1 });
+  const r = run({ ...t, Formatie: formation });
+  const notes = r.scenarios[1].notes.join(" ");
+  const pools = Number(/\((\d+) pools/.exec(notes)![1]);
+  // ln(2) / ln(1.005) = 139 bands per unit at most: 2 x 139, not 3,000 variables.
+  expect(pools).toBeLessThanOrEqual(2 * 140);
+  expect(notes).toMatch(/kostenband van 0.5%/);
+  const end = r.scenarios[1].years[4];
+  // The pool's cost is its rows' FTE-weighted mean: the saving the LP plans is the saving the engine finds.
+  expect(end.structuralSavings).toBeGreaterThanOrEqual(20_000_000 - 1);
+  expect(end.structuralSavings).toBeLessThan(20_000_000 * 1.001);
+});

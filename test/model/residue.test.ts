@@ -118,4 +118,4 @@ test("more than 65,535 row classes (many filtered levers on a large formation): 
     expected += (1 + i / 1e5) * 0.999 ** bits;
   }
   expect(end(r, 1).fte).toBeCloseTo(expected, 6);
-});
+}, 180_000);
