@@ -224,6 +224,7 @@ async function main(): Promise<void> {
         peakRssMb,
         readMs1M: large ? large.readMs : null,
         peakRssMb1M: large ? Math.round(large.peakRssMb * 10) / 10 : null,
+        scenarioCells50Ms: Math.round(cellsMs),
       }) + "\n",
     );
   }
