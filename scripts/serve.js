@@ -14,6 +14,8 @@ const TYPES = {
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   ".css": "text/css",
   ".txt": "text/plain",
+  // HiGHS compiles its WebAssembly while it streams in only when served as application/wasm.
+  ".wasm": "application/wasm",
 };
 
 function serve(root, port = 0, host = "127.0.0.1") {

@@ -5,6 +5,8 @@ import { setWasmLocation } from "../model/solver";
 import { App } from "./App";
 import { ExcelGateway } from "../excel/gateway";
 import { languageFor } from "./i18n";
+import { setWorkerFactory } from "../worker/client";
+import { startPlannerWorker } from "../worker/spawn";
 
 /** Dark when Office's theme background is dark. */
 function prefersDark(): boolean {
@@ -21,6 +23,8 @@ function prefersDark(): boolean {
 
 // highs.wasm sits next to the page (copied by the build).
 setWasmLocation((file) => new URL(file, document.baseURI).href);
+// Runs (engine and HiGHS) go to a Web Worker, so the FP.* functions in this shared runtime keep calculating.
+setWorkerFactory(startPlannerWorker);
 
 const container = document.getElementById("container");
 if (container) {

@@ -3,10 +3,11 @@
  * through the engine. Long actions report progress; a run can be cancelled.
  */
 import { useCallback, useRef, useState } from "react";
-import { readPlan, runPlanAsync, CancelledError, TABLES, type Issue, type RunResult } from "../model";
+import { readPlan, CancelledError, TABLES, type Issue, type RunResult } from "../model";
 import { buildReport, hashInputs } from "../model/report";
 import { draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
 import { VERSION } from "../model/version";
+import { runInWorker } from "../worker/client";
 import type { ReadTables } from "../model/workbook-types";
 import { tableStatus, type TableStatus, type WorkbookGateway } from "./gateway";
 import { translate, type Language } from "./i18n";
@@ -45,7 +46,7 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     busy: null,
     message: null,
   });
-  const cancelled = useRef(false);
+  const abort = useRef<AbortController | null>(null);
   const lastRead = useRef<ReadTables | null>(null);
   const patch = (p: Partial<PlannerState>) => setState((s) => ({ ...s, ...p }));
 
@@ -128,23 +129,28 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     if (!read) return;
     // Unsaved edits are run as they are in the form, so the planner sees what is on screen.
     const tables = state.dirty ? { ...read.tables, Scenarios: rowsFromDrafts(state.drafts) } : read.tables;
-    const { plan, issues } = readPlan(tables);
-    if (!plan) {
-      patch({
-        issues,
-        result: null,
-        message: { intent: "error", title: t("error"), text: t("inputErrors") },
-      });
-      return;
-    }
-    cancelled.current = false;
+    abort.current = new AbortController();
     patch({ busy: { label: t("running"), progress: 0, cancellable: true } });
     try {
-      const result = await runPlanAsync(plan, {
-        onProgress: (done, total) =>
-          patch({ busy: { label: t("running"), progress: done / total, cancellable: true } }),
-        isCancelled: () => cancelled.current,
-      });
+      // Checking and running (engine and HiGHS) happen in the planner worker: the pane, and in Excel the
+      // FP.* functions that share its runtime, stay responsive.
+      const { issues, result } = await runInWorker(
+        { task: "run", tables },
+        {
+          onProgress: (done, total) =>
+            patch({ busy: { label: t("running"), progress: done / total, cancellable: true } }),
+          signal: abort.current.signal,
+        },
+      );
+      if (!result) {
+        patch({
+          issues,
+          result: null,
+          busy: null,
+          message: { intent: "error", title: t("error"), text: t("inputErrors") },
+        });
+        return;
+      }
       lastRead.current = { ...read, tables };
       patch({ result, busy: null });
     } catch (e) {
@@ -154,9 +160,7 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     }
   };
 
-  const cancel = () => {
-    cancelled.current = true;
-  };
+  const cancel = () => abort.current?.abort();
 
   const writeReport = async () => {
     if (!state.result || !lastRead.current) return;
