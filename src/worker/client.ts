@@ -3,6 +3,15 @@
  * planner worker (startPlannerWorker in ./spawn.ts) the task runs there, so the page's thread (and, in
  * Excel's shared runtime, the FP.* functions) never waits on it; elsewhere (jsdom, Node) it runs on the
  * calling thread with the same handlers. Aborting the signal cancels a run between scenarios.
+ *
+ * Why a worker in the add-in: its task pane and FP.* functions share one runtime, a browser runtime
+ * (https://learn.microsoft.com/office/dev/add-ins/testing/runtimes: "Browser runtime: Includes all the
+ * features of a JavaScript-only runtime and adds support for local storage, a rendering engine that renders
+ * HTML, and cookies"). Microsoft's sample for exactly this case
+ * (https://github.com/OfficeDev/Office-Add-in-samples/tree/main/Excel-custom-functions/web-worker): "When
+ * using the shared runtime, custom functions block the UI of your Office Add-in when they run", and it "shows
+ * how to use web workers in custom functions to prevent blocking the UI of your Office Add-in". The same
+ * holds the other way round: a run on that thread would stall every FP.* recalculation.
  */
 import { CancelledError } from "../model/engine";
 import type { FromWorker, TaskOutput, TaskRequest, ToWorker } from "./protocol";
