@@ -14,9 +14,15 @@ const TYPES = {
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   ".css": "text/css",
   ".txt": "text/plain",
+  // HiGHS compiles its WebAssembly while it streams in only when served as application/wasm.
+  ".wasm": "application/wasm",
 };
 
-function serve(root, port = 0, host = "127.0.0.1") {
+/**
+ * isolated: send the cross-origin isolation headers, so that the page may measure its memory with
+ * performance.measureUserAgentSpecificMemory() (the browser bench); the preview loads nothing cross-origin.
+ */
+function serve(root, port = 0, host = "127.0.0.1", { isolated = false } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
@@ -26,7 +32,12 @@ function serve(root, port = 0, host = "127.0.0.1") {
       res.end("not found");
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
+    const headers = { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" };
+    if (isolated) {
+      headers["Cross-Origin-Opener-Policy"] = "same-origin";
+      headers["Cross-Origin-Embedder-Policy"] = "require-corp";
+    }
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));

@@ -21,22 +21,21 @@ if (!wantPreview && hasDesktopExcel) {
       "Geen desktop-Excel op dit systeem: de voorbeeldweergave start. / No desktop Excel here: starting the browser preview.",
     );
   }
-  const webpack = require("webpack");
-  const WebpackDevServer = require("webpack-dev-server");
-  const config = require(path.join(root, "webpack.config.js"))({}, { mode: "development" });
+  // A production build of the preview, built once and reused while the sources are unchanged (no dev
+  // compile, no error overlay), served as static files.
+  const { buildOnce } = require("./build-once");
+  const { serve } = require("./serve");
   const port = Number(process.env.npm_package_config_dev_server_port || 3000);
-  const server = new WebpackDevServer(
-    { ...config.devServer, port, host: "localhost", open: false },
-    webpack(config),
-  );
-  server.startCallback((err) => {
-    if (err) {
-      console.error(err);
+  buildOnce({ log: (text) => console.log(text), exampleHost: true })
+    .then(() => serve(path.join(root, "dist"), port, "localhost"))
+    .then(() => {
+      console.log(`\nFormatieplanner voorbeeldweergave / preview: http://localhost:${port}/preview.html\n`);
+      console.log(
+        "Na een wijziging in src/: start opnieuw, of `npm run dev-server` om live te ontwikkelen. / After a change in src/: start again, or `npm run dev-server` to develop live.",
+      );
+    })
+    .catch((e) => {
+      console.error(e.message || e);
       process.exit(1);
-    }
-    const scheme = config.devServer.server.type === "https" ? "https" : "http";
-    console.log(
-      `\nFormatieplanner voorbeeldweergave / preview: ${scheme}://localhost:${port}/preview.html\n`,
-    );
-  });
+    });
 }

@@ -1,26 +1,29 @@
 /**
  * The browser preview: the same task pane over an .xlsx file instead of Excel. The sample workbook by
- * default, another by file picker or drag and drop, and a download of the result.
+ * default, another by file picker or drag and drop, and a download of the result. The workbook lives in the
+ * planner worker (src/worker): parsing, the engine and writing never block the page, and opening and
+ * downloading show progress.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import ExcelJS from "exceljs";
 import {
   Button,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  ProgressBar,
   Text,
   makeStyles,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { setWasmLocation } from "../model/solver";
 import { App } from "../taskpane/App";
 import { languageFor, type Language } from "../taskpane/i18n";
-import { XlsxGateway } from "../xlsx/gateway";
+import { setWorkerFactory } from "../worker/client";
+import { startPlannerWorker } from "../worker/spawn";
+import { WorkerGateway } from "./worker-gateway";
 
 const SAMPLE_URL = "samples/voorbeeld-ministerie.xlsx";
 
@@ -36,7 +39,16 @@ const text = {
   current: { nl: "Werkmap", en: "Workbook" },
   selected: { nl: "Geselecteerde cel", en: "Selected cell" },
   failed: { nl: "Kan dit bestand niet openen als .xlsx", en: "Cannot open this file as .xlsx" },
+  opening: { nl: "Werkmap openen", en: "Opening workbook" },
+  parsing: { nl: "bestand lezen", en: "reading the file" },
+  tables: { nl: "tabellen zoeken", en: "finding the tables" },
+  saving: { nl: "Resultaat maken", en: "Making the result" },
 };
+
+/** A file size as people read it: "12,3 MB". */
+function megabytes(bytes: number, lang: Language): string {
+  return `${(bytes / 1048576).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 })} MB`;
+}
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "6px", alignItems: "center" },
@@ -51,15 +63,10 @@ const useStyles = makeStyles({
   },
 });
 
-async function loadBytes(bytes: ArrayBuffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
-  return workbook;
-}
-
 function Preview({ lang }: { lang: Language }): React.ReactElement {
   const styles = useStyles();
-  const [gateway, setGateway] = React.useState<XlsxGateway | null>(null);
+  const [gateway, setGateway] = React.useState<WorkerGateway | null>(null);
+  const [working, setWorking] = React.useState<{ label: string; progress: number | null } | null>(null);
   const [fileName, setFileName] = React.useState("voorbeeld-ministerie.xlsx");
   const [error, setError] = React.useState<string | null>(null);
   const [selection, setSelection] = React.useState<string | null>(null);
@@ -68,8 +75,16 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
 
   const open = React.useCallback(
     async (bytes: ArrayBuffer, name: string) => {
+      const label = `${text.opening[lang]}: ${name} (${megabytes(bytes.byteLength, lang)})`;
+      setWorking({ label: `${label}, ${text.parsing[lang]}`, progress: null });
       try {
-        const g = new XlsxGateway(await loadBytes(bytes));
+        const g = await WorkerGateway.open(bytes, {
+          onProgress: (done, total, stage) =>
+            setWorking({
+              label: `${label}, ${stage === "tables" ? text.tables[lang] : text.parsing[lang]}`,
+              progress: done / total,
+            }),
+        });
         g.onSelect = (s) => setSelection(`${s.sheet}!${s.address}`);
         setGateway(g);
         setFileName(name);
@@ -77,6 +92,8 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
         setSelection(null);
       } catch (e) {
         setError(`${text.failed[lang]}: ${(e as Error).message}`);
+      } finally {
+        setWorking(null);
       }
     },
     [lang],
@@ -96,7 +113,17 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
 
   const download = async () => {
     if (!gateway) return;
-    const blob = new Blob([await gateway.toBuffer()], {
+    setWorking({ label: text.saving[lang], progress: null });
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await gateway.toBuffer();
+    } catch (e) {
+      setError((e as Error).message);
+      return;
+    } finally {
+      setWorking(null);
+    }
+    const blob = new Blob([bytes], {
       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     });
     const a = document.createElement("a");
@@ -141,7 +168,7 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
           onChange={(e) => void onFiles(e.target.files)}
         />
         <Text size={200}>{text.drop[lang]}</Text>
-        <Button appearance="primary" onClick={download} disabled={!gateway}>
+        <Button appearance="primary" onClick={download} disabled={!gateway || !!working}>
           {text.download[lang]}
         </Button>
       </div>
@@ -149,6 +176,12 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
         {text.current[lang]}: {fileName}
         {selection ? ` · ${text.selected[lang]}: ${selection}` : ""}
       </Text>
+      {working ? (
+        <div role="status" aria-live="polite" data-testid="preview-progress">
+          <Text size={200}>{working.label}…</Text>
+          <ProgressBar value={working.progress ?? undefined} aria-label={working.label} />
+        </div>
+      ) : null}
       {error ? (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -168,8 +201,8 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
   );
 }
 
-// highs.wasm sits next to the page (copied by the build).
-setWasmLocation((file) => new URL(file, document.baseURI).href);
+// Parsing, the engine, HiGHS and writing run in the planner worker.
+setWorkerFactory(startPlannerWorker);
 
 const container = document.getElementById("container");
 if (container) {

@@ -14,6 +14,8 @@ import { ExcelGateway } from "../excel/gateway";
 import { missingRequirements, requirementMessage } from "../excel/requirements";
 import { languageFor, translate, type Language } from "./i18n";
 import { pageVisible, watchVisibility } from "./visibility";
+import { setWorkerFactory } from "../worker/client";
+import { startPlannerWorker } from "../worker/spawn";
 
 /** Dark when Office's theme background is dark. */
 function prefersDark(): boolean {
@@ -30,6 +32,8 @@ function prefersDark(): boolean {
 
 // highs.wasm sits next to the page (copied by the build).
 setWasmLocation((file) => new URL(file, document.baseURI).href);
+// Runs (engine and HiGHS) go to a Web Worker, so the FP.* functions in this shared runtime keep calculating.
+setWorkerFactory(startPlannerWorker);
 
 /** The pane in Excel: reads the workbook only while it is visible (see visibility.ts). */
 function ExcelPane({ host, language }: { host: string; language: Language }): React.ReactElement {

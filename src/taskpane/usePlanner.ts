@@ -4,11 +4,12 @@
  * to what it produced (the message, or the results), so keyboard and screen-reader users land on it.
  */
 import { useCallback, useMemo, useRef, useState } from "react";
-import { readPlan, runPlanAsync, CancelledError, TABLES, type Issue, type RunResult } from "../model";
+import { readPlan, CancelledError, TABLES, type Issue, type RunResult } from "../model";
 import { buildReport, hashInputs } from "../model/report";
 import { selectionRows, zeroRowFilterIssues, type SelectionRows } from "../model/filter-selection";
 import { checkScenarioDrafts, draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
 import { VERSION } from "../model/version";
+import { runInWorker } from "../worker/client";
 import type { ReadTables } from "../model/workbook-types";
 import { tableStatus, type TableStatus, type WorkbookGateway } from "../model/ports";
 import { translate, type Language, type StringKey } from "./i18n";
@@ -97,7 +98,7 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
   });
   // Actions chain (save, run, report): they read the newest state, kept here synchronously, not the render's.
   const current = useRef(state);
-  const cancelled = useRef(false);
+  const abort = useRef<AbortController | null>(null);
   const lastRun = useRef<ReadTables | null>(null);
   const focusCount = useRef(0);
   const patch = (p: Partial<PlannerState>) => {
@@ -220,9 +221,8 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     // Unsaved edits are run as they are in the form, so the planner sees what is on screen.
     const tables = dirty ? { ...read.tables, Scenarios: rowsFromDrafts(drafts) } : read.tables;
     const checked = readPlan(tables);
-    const plan = checked.plan;
     const issues = withZeroRowWarnings(checked.issues, { ...read, tables });
-    if (!plan) {
+    if (!checked.plan) {
       const n = issues.filter((i) => i.severity === "error").length;
       patch({
         issues,
@@ -237,14 +237,20 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
       });
       return null;
     }
-    cancelled.current = false;
+    abort.current = new AbortController();
     patch({ busy: { label: t("running"), progress: 0, cancellable: true } });
     try {
-      const result = await runPlanAsync(plan, {
-        onProgress: (done, total) =>
-          patch({ busy: { label: t("running"), progress: done / total, cancellable: true } }),
-        isCancelled: () => cancelled.current,
-      });
+      // The engine and HiGHS run in the planner worker: the pane, and in Excel the FP.* functions that share
+      // its runtime, stay responsive.
+      const { result } = await runInWorker(
+        { task: "run", tables },
+        {
+          onProgress: (done, total) =>
+            patch({ busy: { label: t("running"), progress: done / total, cancellable: true } }),
+          signal: abort.current.signal,
+        },
+      );
+      if (!result) throw new Error(t("inputErrorsOne"));
       lastRun.current = { ...read, tables };
       patch({
         result,
@@ -265,9 +271,7 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     }
   };
 
-  const cancel = () => {
-    cancelled.current = true;
-  };
+  const cancel = () => abort.current?.abort();
 
   const write = async (result: RunResult) => {
     if (!lastRun.current) return;

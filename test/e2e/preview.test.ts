@@ -8,7 +8,6 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Server } from "http";
-import { execSync } from "child_process";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import { displayFormats } from "../../src/model/display";
@@ -25,6 +24,10 @@ const SAMPLE = path.join(root, "samples/voorbeeld-ministerie.xlsx");
 const { serve } = require("../../scripts/serve.js") as {
   serve: (root: string, port?: number) => Promise<Server>;
 };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildOnce } = require("../../scripts/build-once.js") as {
+  buildOnce: (o?: { exampleHost?: boolean }) => Promise<boolean>;
+};
 
 const OFFICE_JS_PATH = "/lib/1/hosted/";
 const OFFICE_JS_CDN = `https://appsforoffice.microsoft.com${OFFICE_JS_PATH}`;
@@ -40,15 +43,8 @@ beforeAll(async () => {
   // The e2e project's globalSetup has stopped the run already when there is none; this covers a direct call.
   const browser = findBrowser();
   if (!browser) throw new Error(missingBrowserMessage());
-  if (!fs.existsSync(path.join(dist, "preview.html")) || !fs.existsSync(path.join(dist, "taskpane.html"))) {
-    // A production build needs a host; an example one (the tests serve dist/ themselves).
-    execSync("npx webpack --mode production", {
-      cwd: root,
-      stdio: "inherit",
-      timeout: 600_000,
-      env: { ...process.env, FP_PRODUCTION_URL: process.env.FP_PRODUCTION_URL ?? "https://fp.example.org/" },
-    });
-  }
+  // The production build, made once and reused while the sources are unchanged (scripts/build-once.js).
+  await buildOnce({ exampleHost: true });
   fs.mkdirSync(artifacts, { recursive: true });
   server = await serve(dist, 0);
   const address = server.address();

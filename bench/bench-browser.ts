@@ -1,0 +1,240 @@
+/**
+ * npm run bench:browser [-- --json] [-- --rows N]
+ *
+ * The preview end to end in a headless Chromium-family browser on a department of 150,000 formation rows
+ * (2,000 hire rows, 200 housing rows, the sample scenarios including Optimaal): open the .xlsx, check, run,
+ * write the report, download. Blocked time comes from the page's long-task observer (the longest task on
+ * the main thread during the whole flow), memory from the browser's JS heap counters (page and workers,
+ * after a garbage collection). Figures on stdout as JSON with --json; the goals of issue 13 as pass/fail
+ * lines on stderr, like `npm run bench`.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Server } from "http";
+import { parseArgs } from "util";
+import ExcelJS from "exceljs";
+import { chromium, type Page } from "playwright-core";
+import { sampleTables, seeded } from "../samples/generate-sample";
+import { HIRE_CATEGORIES } from "../src/model/types";
+import { addInputTable } from "../src/xlsx/workbook";
+import type { TableName } from "../src/model/schema";
+import { findBrowser, launchTarget, missingBrowserMessage } from "../test/setup/find-browser";
+
+// From bench/ (ts) or lib/bench/ (compiled): the project root holds package.json.
+const root = [path.resolve(__dirname, ".."), path.resolve(__dirname, "../..")].find((d) =>
+  fs.existsSync(path.join(d, "package.json")),
+)!;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildOnce } = require(path.join(root, "scripts/build-once.js")) as {
+  buildOnce: (o?: { log?: (t: string) => void; exampleHost?: boolean }) => Promise<boolean>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require(path.join(root, "scripts/serve.js")) as {
+  serve: (dir: string, port?: number, host?: string, options?: { isolated?: boolean }) => Promise<Server>;
+};
+
+type Row = (string | number | null)[];
+const GROUPS = ["Primair", "Bedrijfsvoering", "Lijnmanagement"];
+
+/** The same department as `npm run bench` (same seed and shape), as an .xlsx with Excel tables. */
+async function writeDepartment(rows: number, file: string): Promise<void> {
+  const rand = seeded(150_000);
+  const units = Array.from({ length: 60 }, (_, i) => `Eenheid ${String(i + 1).padStart(2, "0")}`);
+  const formation: Row[] = [];
+  for (let i = 0; i < rows; i++) {
+    const g = rand() < 0.5 ? 0 : rand() < 0.85 ? 1 : 2;
+    const scale = 4 + Math.floor(rand() * 12);
+    formation.push([
+      units[Math.floor(rand() * units.length)],
+      GROUPS[g],
+      scale,
+      Math.round((0.2 + rand() * 1.8) * 10) / 10,
+      rand() < 0.3 ? [72_000, 85_000, 98_000, 115_000][Math.floor(rand() * 4)] : null,
+      rand() < 0.05 ? "ja" : "nee",
+    ]);
+  }
+  const hire: Row[] = [];
+  for (let i = 0; i < 2000; i++)
+    hire.push([units[i % units.length], HIRE_CATEGORIES[i % 8], 20_000 + Math.round(rand() * 500) * 1000]);
+  const housing: Row[] = [];
+  for (let i = 0; i < 200; i++)
+    housing.push([`Locatie ${i + 1}`, 500 + Math.round(rand() * 5000), 150 + Math.round(rand() * 200)]);
+  const sample = sampleTables() as Record<string, Row[]>;
+  const tables: [TableName, Row[]][] = [
+    ["Parameters", sample.Parameters],
+    ["Formatie", formation],
+    ["Inhuur", hire],
+    ["Huisvesting", housing],
+    ["Prijzen", sample.Prijzen],
+    [
+      "Taakstelling",
+      [
+        [2027, 100e6],
+        [2028, 200e6],
+        [2029, 300e6],
+        [2030, 400e6],
+      ],
+    ],
+    ["Scenarios", sample.Scenarios],
+  ];
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, data] of tables) addInputTable(workbook, name, data);
+  await workbook.xlsx.writeFile(file);
+}
+
+/** Installed before the page's scripts: the longest main-thread task since the last reset. */
+function observeLongTasks(): void {
+  const w = window as unknown as { __longest: number };
+  w.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+  }).observe({ type: "longtask", buffered: true });
+}
+
+type Longest = { __longest: number };
+
+/** A step's wall time and the longest main-thread task during it. */
+async function timed(page: Page, step: () => Promise<unknown>): Promise<[number, number]> {
+  await page.evaluate(() => ((window as unknown as Longest).__longest = 0));
+  const t0 = performance.now();
+  await step();
+  const ms = Math.round(performance.now() - t0);
+  // A long task is reported when it has ended; give the observer a moment.
+  await page.waitForTimeout(100);
+  return [ms, Math.round(await page.evaluate(() => (window as unknown as Longest).__longest))];
+}
+
+/**
+ * The page's memory as the browser counts it: measureUserAgentSpecificMemory() covers the page and its
+ * workers (it needs cross-origin isolation, which the bench's server sends); where it is missing, the main
+ * thread's JS heap from the DevTools protocol. Both after a garbage collection.
+ */
+async function memoryMb(page: Page): Promise<{ mb: number; source: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const all = await page.evaluate(async () => {
+    const p = performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> };
+    return self.crossOriginIsolated && p.measureUserAgentSpecificMemory
+      ? (await p.measureUserAgentSpecificMemory()).bytes
+      : null;
+  });
+  const round = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+  if (all !== null) return { mb: round(all), source: "measureUserAgentSpecificMemory, page + workers" };
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const main = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
+  return { mb: round(main), source: "JSHeapUsedSize, page only" };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { json: { type: "boolean", default: false }, rows: { type: "string", default: "150000" } },
+  });
+  const rows = Number(values.rows);
+  const log = (text: string) => (values.json ? process.stderr.write(text + "\n") : console.log(text));
+  const browser = findBrowser();
+  if (!browser) throw new Error(missingBrowserMessage());
+
+  await buildOnce({ log, exampleHost: true });
+  const file = path.join(os.tmpdir(), `formatieplanner-bench-${rows}.xlsx`);
+  if (!fs.existsSync(file)) {
+    log(`werkmap maken / building the workbook: ${file}`);
+    await writeDepartment(rows, file + ".tmp.xlsx");
+    fs.renameSync(file + ".tmp.xlsx", file);
+  }
+  const server = await serve(path.join(root, "dist"), 0, "127.0.0.1", { isolated: true });
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const context = await chromium.launchPersistentContext(
+    fs.mkdtempSync(path.join(os.tmpdir(), "fp-bench-")),
+    {
+      ...launchTarget(browser),
+      headless: true,
+      acceptDownloads: true,
+      locale: "nl-NL",
+      viewport: { width: 420, height: 900 },
+      // Measure memory at once rather than at the next natural garbage collection.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--enable-blink-features=ForceEagerMeasureMemory",
+      ],
+    },
+  );
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.addInitScript(observeLongTasks);
+    await page.goto(`${base}/preview.html?lang=nl`);
+    await page.getByTestId("table-Formatie").getByText("gevonden").waitFor({ timeout: 120_000 });
+    const long = 600_000;
+
+    log(`Formatieplanner bench:browser (${browser.name}): ${rows.toLocaleString("nl-NL")} formatierijen`);
+    const [openMs, openTask] = await timed(page, async () => {
+      await page.getByTestId("file-input").setInputFiles(file);
+      await page.getByTestId("workbook-name").getByText(path.basename(file)).waitFor({ timeout: long });
+      await page.getByTestId("table-Formatie").getByText("gevonden").waitFor({ timeout: long });
+    });
+    log(`  openen / open: ${openMs} ms (langste taak / longest task ${openTask} ms)`);
+    const [checkMs, checkTask] = await timed(page, async () => {
+      await page.getByRole("tab", { name: "Controle" }).click();
+      await page.getByRole("tabpanel").getByRole("status").first().waitFor({ timeout: long });
+    });
+    log(`  controle / check: ${checkMs} ms (langste taak / longest task ${checkTask} ms)`);
+    await page.getByRole("tab", { name: "Doorrekenen" }).click();
+    const [runMs, runTask] = await timed(page, async () => {
+      await page.getByRole("button", { name: "Doorrekenen", exact: true }).click();
+      await page.getByTestId("result-Optimaal").waitFor({ timeout: long });
+    });
+    log(`  doorrekenen / run: ${runMs} ms (langste taak / longest task ${runTask} ms)`);
+    const [reportMs, reportTask] = await timed(page, async () => {
+      await page.getByRole("button", { name: "Rapport schrijven" }).click();
+      await page
+        .getByTestId("message")
+        .getByText(/Rapport geschreven op/)
+        .waitFor({ timeout: long });
+    });
+    log(`  rapport / report: ${reportMs} ms (langste taak / longest task ${reportTask} ms)`);
+    const [downloadMs, downloadTask] = await timed(page, async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: long }),
+        page.getByRole("button", { name: "Resultaat downloaden" }).click(),
+      ]);
+      await download.path();
+    });
+    log(`  downloaden / download: ${downloadMs} ms (langste taak / longest task ${downloadTask} ms)`);
+    const longestTaskMs = Math.max(openTask, checkTask, runTask, reportTask, downloadTask);
+    log(`  langste blokkade / longest main-thread task: ${longestTaskMs} ms`);
+    const memory = await memoryMb(page);
+    const heap = memory.mb;
+    log(`  geheugen na download / memory after download: ${heap} MB (${memory.source})`);
+    if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+
+    const goal = (name: string, ok: boolean) => `${name}: ${ok ? "gehaald" : "NIET gehaald"}`;
+    log(
+      "  doelen / goals: " +
+        [
+          goal("open <= 2 s", openMs <= 2000),
+          goal("run <= 1 s", runMs <= 1000),
+          goal("report + download <= 2 s", reportMs + downloadMs <= 2000),
+          goal("longest task <= 200 ms", longestTaskMs <= 200),
+          goal("heap <= 350 MB", heap <= 350),
+        ].join("; "),
+    );
+    if (values.json)
+      process.stdout.write(
+        JSON.stringify({ rows, openMs, runMs, reportMs, downloadMs, longestTaskMs, heapMb: heap }) + "\n",
+      );
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+/**
+ * The preview's workbook gateway when the workbook lives in the planner worker: every operation (reading the
+ * tables, the template, the scenario store, the report, saving) runs there, so parsing and writing a large
+ * .xlsx never freeze the page.
+ */
+import type { ReportSheet } from "../model/report";
+import type { ReadTables } from "../model/workbook-types";
+import type { CellRef, ReportResult, TemplateResult, WorkbookGateway } from "../taskpane/gateway";
+import { runInWorker, type RunInWorkerOptions } from "../worker/client";
+
+export class WorkerGateway implements WorkbookGateway {
+  readonly kind = "preview" as const;
+  onSelect: ((selection: { sheet: string; address: string }) => void) | null = null;
+
+  /** Parses the bytes in the worker (the buffer moves there) and returns a gateway over the result. */
+  static async open(bytes: ArrayBuffer, options: RunInWorkerOptions = {}): Promise<WorkerGateway> {
+    await runInWorker({ task: "open", bytes }, options);
+    return new WorkerGateway();
+  }
+
+  readTables(): Promise<ReadTables> {
+    return runInWorker({ task: "readTables" });
+  }
+
+  insertTemplate(options: { examples: boolean }): Promise<TemplateResult> {
+    return runInWorker({ task: "insertTemplate", examples: options.examples });
+  }
+
+  async selectCell(ref: CellRef): Promise<void> {
+    const selection = await runInWorker({ task: "selectCell", ref });
+    if (selection) this.onSelect?.(selection);
+  }
+
+  async saveScenarios(rows: (string | number | null)[][]): Promise<void> {
+    await runInWorker({ task: "saveScenarios", rows });
+  }
+
+  writeReport(sheets: ReportSheet[]): Promise<ReportResult> {
+    return runInWorker({ task: "writeReport", sheets });
+  }
+
+  /** The workbook as .xlsx bytes, for a download. */
+  async toBuffer(options: RunInWorkerOptions = {}): Promise<ArrayBuffer> {
+    return (await runInWorker({ task: "save" }, options)).bytes;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * What the planner worker does with each task. The same code runs inside the Web Worker and, where there is
+ * none (jsdom, Node), on the calling thread, so tests exercise the real handlers.
+ */
+import { readPlan } from "../model/input";
+import { CancelledError, runPlanAsync } from "../model/engine";
+import type { XlsxGateway } from "../xlsx/gateway";
+import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
+
+export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
+
+/** Returns the message handler; it keeps the open workbook and the cancelled task ids between messages. */
+export function createHandler(post: Post): (message: ToWorker) => Promise<void> {
+  const cancelled = new Set<number>();
+  let workbook: XlsxGateway | null = null;
+  const opened = (): XlsxGateway => {
+    if (!workbook) throw new Error("Geen werkmap geopend / No workbook open");
+    return workbook;
+  };
+
+  async function perform(
+    id: number,
+    request: TaskRequest,
+  ): Promise<{ output: unknown; transfer?: Transferable[] }> {
+    const progress = (done: number, total: number, stage: string) =>
+      post({ id, kind: "progress", done, total, stage });
+    switch (request.task) {
+      case "run": {
+        progress(0, 1, "check");
+        const { plan, issues } = readPlan(request.tables);
+        if (!plan) return { output: { issues, result: null } };
+        const result = await runPlanAsync(plan, {
+          onProgress: (done, total, scenario) => progress(done, total, scenario),
+          isCancelled: () => cancelled.has(id),
+        });
+        return { output: { issues, result } };
+      }
+      case "open": {
+        progress(0, 2, "parse");
+        // ExcelJS only where a workbook is opened (the preview), never in the add-in's worker.
+        const [{ loadWorkbook }, { XlsxGateway }] = await Promise.all([
+          import("../xlsx/workbook"),
+          import("../xlsx/gateway"),
+        ]);
+        const loaded = await loadWorkbook(request.bytes);
+        progress(1, 2, "tables");
+        workbook = new XlsxGateway(loaded);
+        return { output: { sheets: loaded.worksheets.map((w) => w.name) } };
+      }
+      case "readTables":
+        return { output: await opened().readTables() };
+      case "insertTemplate":
+        return { output: await opened().insertTemplate({ examples: request.examples }) };
+      case "selectCell": {
+        const g = opened();
+        await g.selectCell(request.ref);
+        return { output: g.selection };
+      }
+      case "saveScenarios":
+        await opened().saveScenarios(request.rows);
+        return { output: null };
+      case "writeReport":
+        return { output: await opened().writeReport(request.sheets) };
+      case "save": {
+        progress(0, 1, "write");
+        // ExcelJS gives a Uint8Array view (a Buffer in Node); only its own ArrayBuffer can be transferred.
+        const view = (await opened().toBuffer()) as ArrayBuffer | Uint8Array;
+        const bytes =
+          view instanceof ArrayBuffer
+            ? view
+            : (view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer);
+        return { output: { bytes }, transfer: [bytes] };
+      }
+    }
+  }
+
+  return async (message) => {
+    if (message.kind === "cancel") {
+      cancelled.add(message.id);
+      return;
+    }
+    const { id, request } = message;
+    try {
+      const { output, transfer } = await perform(id, request);
+      post({ id, kind: "done", output }, transfer);
+    } catch (e) {
+      post({
+        id,
+        kind: "failed",
+        message: (e as Error)?.message ?? String(e),
+        cancelled: e instanceof CancelledError,
+      });
+    } finally {
+      cancelled.delete(id);
+    }
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The planner worker's messages: the page (task pane, preview) asks for a task, the worker answers with
+ * progress and then the output or a failure. One request id per task; "cancel" names the task to stop.
+ */
+import type { Issue, RunResult } from "../model/types";
+import type { WorkbookTables } from "../model/input";
+import type { ReportSheet } from "../model/report";
+import type { ReadTables } from "../model/workbook-types";
+import type { CellRef, ReportResult, TemplateResult } from "../taskpane/gateway";
+
+/** What each task takes and gives. */
+export interface Tasks {
+  /** reads and checks the plan from the tables, then runs the baseline and every scenario (HiGHS included) */
+  run: { input: { tables: WorkbookTables }; output: { issues: Issue[]; result: RunResult | null } };
+  /** parses .xlsx bytes (transferred, not copied) and keeps the workbook in the worker */
+  open: { input: { bytes: ArrayBuffer }; output: { sheets: string[] } };
+  /** the workbook gateway's operations on the workbook the worker holds (see src/xlsx/gateway.ts) */
+  readTables: { input: Record<never, never>; output: ReadTables };
+  insertTemplate: { input: { examples: boolean }; output: TemplateResult };
+  selectCell: { input: { ref: CellRef }; output: { sheet: string; address: string } | null };
+  saveScenarios: { input: { rows: (string | number | null)[][] }; output: null };
+  writeReport: { input: { sheets: ReportSheet[] }; output: ReportResult };
+  /** the workbook as .xlsx bytes (transferred back) */
+  save: { input: Record<never, never>; output: { bytes: ArrayBuffer } };
+}
+
+export type TaskName = keyof Tasks;
+/** A task with its input, e.g. `{ task: "run", tables }`. */
+export type TaskRequest = { [K in TaskName]: { task: K } & Tasks[K]["input"] }[TaskName];
+export type TaskOutput<R extends TaskRequest> = Tasks[R["task"]]["output"];
+
+export type ToWorker = { id: number; kind: "start"; request: TaskRequest } | { id: number; kind: "cancel" };
+
+export type FromWorker =
+  | { id: number; kind: "progress"; done: number; total: number; stage: string }
+  | { id: number; kind: "done"; output: unknown }
+  | { id: number; kind: "failed"; message: string; cancelled: boolean };
