@@ -65,6 +65,19 @@ const NODE_NAMES: Record<string, [string, string]> = {
 };
 
 export type FilterType = "bool" | "number" | "text";
+
+/** A parsed filter node with the optional parts of mathjs' node kinds that checking and evaluating read. */
+export type FilterNode = MathNode & {
+  name?: string;
+  op?: string;
+  fn?: MathNode & { name?: string };
+  value?: unknown;
+  args?: MathNode[];
+  content?: MathNode;
+  condition?: MathNode;
+  trueExpr?: MathNode;
+  falseExpr?: MathNode;
+};
 export const TYPE_NL: Record<FilterType, string> = { bool: "ja/nee", number: "getal", text: "tekst" };
 export const TYPE_EN: Record<FilterType, string> = { bool: "yes/no", number: "number", text: "text" };
 const FIELD_TYPES: Record<FilterField, FilterType> = {
@@ -161,17 +174,7 @@ export function precheck(source: string): void {
  */
 export function typeOf(node: MathNode, fields: Set<FilterField>, depth = 0): FilterType {
   if (depth > 2 * MAX_DEPTH) fail(`Filter is te diep genest.`, `Filter is nested too deeply.`);
-  const n = node as MathNode & {
-    name?: string;
-    op?: string;
-    fn?: MathNode & { name?: string };
-    value?: unknown;
-    args?: MathNode[];
-    content?: MathNode;
-    condition?: MathNode;
-    trueExpr?: MathNode;
-    falseExpr?: MathNode;
-  };
+  const n = node as FilterNode;
   const sub = (child: MathNode) => typeOf(child, fields, depth + 1);
   const need = (child: MathNode, types: FilterType[], what: string, whatEn: string): FilterType => {
     const t = sub(child);

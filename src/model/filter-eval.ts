@@ -3,7 +3,7 @@
  * number tolerance and text equality that ignores case and accents and matches English group names.
  */
 import type { MathNode } from "mathjs";
-import { FilterError, typeOf, type FilterField } from "./filter-check";
+import { FilterError, typeOf, type FilterField, type FilterNode } from "./filter-check";
 import { normalizeName } from "./text";
 
 const groupAliases = new Map<string, string>([
@@ -51,17 +51,7 @@ const NUMBER_FUNCTIONS: Record<string, (...a: number[]) => number> = {
  * about a microsecond where mathjs' evaluate took a hundred (a filter on fte visits every row).
  */
 export function toClosure(node: MathNode): (row: Row) => Value {
-  const n = node as MathNode & {
-    name?: string;
-    op?: string;
-    fn?: MathNode & { name?: string };
-    value?: unknown;
-    args?: MathNode[];
-    content?: MathNode;
-    condition?: MathNode;
-    trueExpr?: MathNode;
-    falseExpr?: MathNode;
-  };
+  const n = node as FilterNode;
   switch (node.type) {
     case "ParenthesisNode":
       return toClosure(n.content!);
