@@ -133,9 +133,9 @@ const functions = [
     result:
       '20.000.000 in de voorbeeldwerkmap (samples/voorbeeld-ministerie.xlsx), gelijk aan run --json; met "Overhead naar 35%" en "Overhead %" in 2030: 0,35 / 20,000,000 on the sample workbook, equal to run --json; with "Overhead naar 35%" and "Overhead %" in 2030: 0.35',
     errorsNl:
-      "#WAARDE! bij een invoerfout, met tabel, rij en kolom zoals Controle in het taakvenster; bij een onbekend scenario, maatstaf of jaar (de bestaande worden genoemd); en als de tabellen samen meer dan 5 MB zijn. Die grens legt Excel op (Excel op het web weigert meer): een formatietabel tot ongeveer 50.000 rijen past; reken grotere tabellen door met het taakvenster en het rapport.",
+      "#WAARDE! bij een invoerfout, met tabel, rij en kolom zoals Controle in het taakvenster; bij een onbekend scenario, maatstaf of jaar (de bestaande worden genoemd); en als de tabellen samen meer dan 5 MB zijn. Die grens legt Excel op (Excel op het web weigert meer): een formatietabel tot ongeveer 70.000 rijen past (Excel rekent ruwweg 65 bytes per rij); reken grotere tabellen door met het taakvenster en het rapport.",
     errorsEn:
-      "#VALUE! for an input error, naming table, row and column as Controle in the task pane does; for an unknown scenario, measure or year (the existing ones are listed); and when the tables together exceed 5 MB. Excel sets that limit (Excel on the web refuses more): a formation table up to about 50,000 rows fits; run larger tables with the task pane and the report.",
+      "#VALUE! for an input error, naming table, row and column as Controle in the task pane does; for an unknown scenario, measure or year (the existing ones are listed); and when the tables together exceed 5 MB. Excel sets that limit (Excel on the web refuses more): a formation table up to about 70,000 rows fits (Excel counts roughly 65 bytes a row); run larger tables with the task pane and the report.",
   },
   {
     id: "COMPARE",

@@ -71,15 +71,19 @@ beforeAll(async () => {
 
 /**
  * taskpane.html loads office.js from Microsoft's CDN; no test may use the network, so the CDN's files (office.js
- * and the siblings it loads, such as o15apptofilemappingtable.js) come from the local @microsoft/office-js.
+ * and the siblings it loads, such as o15apptofilemappingtable.js) come from the local @microsoft/office-js, and
+ * any other outside request (office.js's telemetry frame outside Office) is refused.
  */
 async function serveOfficeJsFromPackage(ctx: BrowserContext): Promise<void> {
   const officeJs = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+  await ctx.route(
+    (url) => /^https?:$/.test(url.protocol) && url.hostname !== "127.0.0.1",
+    (route) => route.abort("blockedbyclient"),
+  );
+  // Registered last, so it is asked first.
   await ctx.route(`${OFFICE_JS_CDN}**`, async (route) => {
-    const file = path.resolve(
-      officeJs,
-      "." + new URL(route.request().url()).pathname.slice(OFFICE_JS_PATH.length),
-    );
+    const relative = decodeURIComponent(new URL(route.request().url()).pathname).slice(OFFICE_JS_PATH.length);
+    const file = path.resolve(officeJs, relative);
     if (!file.startsWith(officeJs + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
     await route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
   });
