@@ -70,7 +70,7 @@ export function inputErrorMessage(issues: Issue[]): string {
 async function compute(tables: WorkbookTables): Promise<RunResult> {
   const { plan, issues } = readPlan(tables);
   if (!plan) throw valueError(inputErrorMessage(issues));
-  return runEngine(plan);
+  return runEngine(tables, plan);
 }
 
 /** The run for these tables: computed once per distinct set of values, shared while it is computing too. */

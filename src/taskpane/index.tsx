@@ -14,7 +14,8 @@ import { ExcelGateway } from "../excel/gateway";
 import { missingRequirements, requirementMessage } from "../excel/requirements";
 import { languageFor, translate, type Language } from "./i18n";
 import { pageVisible, watchVisibility } from "./visibility";
-import { setWorkerFactory } from "../worker/client";
+import { runInWorker, setWorkerFactory } from "../worker/client";
+import { setEngineRunner } from "../functions/engine";
 import { startPlannerWorker } from "../worker/spawn";
 
 /** Dark when Office's theme background is dark. */
@@ -34,6 +35,13 @@ function prefersDark(): boolean {
 setWasmLocation((file) => new URL(file, document.baseURI).href);
 // Runs (engine and HiGHS) go to a Web Worker, so the FP.* functions in this shared runtime keep calculating.
 setWorkerFactory(startPlannerWorker);
+// FP.SCENARIO and FP.COMPARE run on the same worker (the functions share this page's runtime).
+setEngineRunner(async (tables) => {
+  const { result, issues } = await runInWorker({ task: "run", tables });
+  if (!result)
+    throw new Error(issues.find((i) => i.severity === "error")?.message ?? "Invoerfout / input error");
+  return result;
+});
 
 /** The pane in Excel: reads the workbook only while it is visible (see visibility.ts). */
 function ExcelPane({ host, language }: { host: string; language: Language }): React.ReactElement {

@@ -6,7 +6,7 @@ import type { Issue, RunResult } from "../model/types";
 import type { WorkbookTables } from "../model/input";
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
-import type { CellRef, ReportResult, TemplateResult } from "../taskpane/gateway";
+import type { CellRef, ReportResult, TemplateResult } from "../model/ports";
 
 /** What each task takes and gives. */
 export interface Tasks {

@@ -27,7 +27,7 @@ beforeAll(async () => {
     0,
   );
   cli = JSON.parse(out);
-  setEngineRunner((plan) => {
+  setEngineRunner((_tables, plan) => {
     runs++;
     return runPlanAsync(plan);
   });
