@@ -6,6 +6,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { readPlan, runPlanAsync, CancelledError, TABLES, type Issue, type RunResult } from "../model";
 import { buildReport, hashInputs } from "../model/report";
+import { reportInLanguage } from "../model/report-language";
 import { selectionRows, zeroRowFilterIssues, type SelectionRows } from "../model/filter-selection";
 import { checkScenarioDrafts, draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
 import { VERSION } from "../model/version";
@@ -268,11 +269,16 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     if (!lastRun.current) return;
     patch({ busy: { label: t("writing"), progress: null, cancellable: false }, message: null });
     try {
-      const sheets = buildReport(result, {
-        createdAt: new Date(),
-        inputHash: hashInputs(lastRun.current.tables),
-        version: VERSION,
-      });
+      // The report speaks the planner's language: English sheets when the pane is English.
+      const sheets = reportInLanguage(
+        buildReport(result, {
+          createdAt: new Date(),
+          inputHash: hashInputs(lastRun.current.tables),
+          version: VERSION,
+        }),
+        lang,
+        result.scenarios.map((s) => s.name),
+      );
       const written = await gateway.writeReport(sheets);
       const renamed = written.renamed.map(
         (r) => `${t("renamedNote")} '${r.wanted}', ${t("renamedUsed")} '${r.used}'.`,
