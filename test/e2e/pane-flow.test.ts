@@ -120,6 +120,17 @@ async function screen(page: Page, width: number, lang: string, name: string) {
 }
 
 /** Waits until focus is on the element with this test id or id (the action's result), else fails. */
+/** A screenshot of the pane from an element down (for the README), 320 x 900 px. */
+async function part(page: Page, selector: string, name: string) {
+  const box = await page.locator(selector).boundingBox();
+  const top = Math.max(0, (box?.y ?? 0) - 8 + (await page.evaluate(() => window.scrollY)));
+  await page.screenshot({
+    path: path.join(artifacts, `${name}.png`),
+    clip: { x: 0, y: top, width: 320, height: 900 },
+    fullPage: true,
+  });
+}
+
 async function focusLandsOn(page: Page, id: string) {
   const ok = await page
     .waitForFunction(
@@ -209,6 +220,7 @@ for (const lang of ["nl", "en"] as const) {
       await page.keyboard.press("Escape");
       await page.getByText(t.selects).waitFor();
       await screen(page, width, lang, "4-filter");
+      if (width === 320) await part(page, "#scenarios-title", `pane-${width}-${lang}-filter-top`);
       await page.getByRole("button", { name: t.save }).click();
       await page.getByTestId("message").getByText(t.saved).waitFor();
       await focusLandsOn(page, "message-region");
@@ -219,6 +231,7 @@ for (const lang of ["nl", "en"] as const) {
       await page.getByTestId("result-Optimaal").waitFor({ timeout: 60_000 });
       await focusLandsOn(page, "results-title");
       await screen(page, width, lang, "6-resultaat");
+      if (width === 320) await part(page, "#run-title", `pane-${width}-${lang}-resultaat-top`);
       await page.getByTestId("result-Optimaal").getByText(t.more).click();
       await page.getByTestId("optimal-units-Optimaal").waitFor();
       await screen(page, width, lang, "7-details");
