@@ -139,8 +139,8 @@ export async function writeReportSheets(
     for (const cf of sheet.conditional) {
       const range = ws.getRangeByIndexes(cf.row, cf.col, cf.rows, cf.cols);
       for (const [text, fill, font] of [
-        ["ja", "#C6EFCE", "#006100"],
-        ["nee", "#FFC7CE", "#9C0006"],
+        [cf.yes ?? "ja", "#C6EFCE", "#006100"],
+        [cf.no ?? "nee", "#FFC7CE", "#9C0006"],
       ]) {
         const format = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
         format.textComparison.format.fill.color = fill;

@@ -31,6 +31,9 @@ export interface FormatRange extends Area {
 /** Cells whose text is "ja" turn green and "nee" red: norms met and missed. */
 export interface YesNoFormat extends Area {
   kind: "yesNo";
+  /** the texts that turn green and red; "ja" and "nee" unless the report is in another language */
+  yes?: string;
+  no?: string;
 }
 
 export interface ChartSpec {

@@ -31,7 +31,9 @@ const useStyles = makeStyles({
     // Long words (sheet names, filters) wrap instead of widening the pane (WCAG 1.4.10 reflow).
     overflowWrap: "anywhere",
   },
-  tabs: { flexWrap: "wrap", rowGap: "2px" },
+  // Four tabs fit one line at 320 px with narrow padding; more tabs wrap instead of widening the pane.
+  tabs: { flexWrap: "wrap", rowGap: "2px", marginLeft: "-4px" },
+  tab: { paddingLeft: "5px", paddingRight: "5px" },
   busy: { display: "grid", rowGap: "4px" },
   busyRow: { display: "flex", alignItems: "center", columnGap: "8px", justifyContent: "space-between" },
   message: { minWidth: 0 },
@@ -93,7 +95,7 @@ function PlannerPane({
         aria-label={t("appTitle")}
       >
         {TABS.map((x) => (
-          <Tab key={x.id} value={x.id} id={`tab-${x.id}`}>
+          <Tab key={x.id} value={x.id} id={`tab-${x.id}`} className={styles.tab}>
             {t(x.label)}
           </Tab>
         ))}

@@ -180,6 +180,7 @@ const strings = {
   tierMissed: { nl: "taakstelling gemist", en: "target missed" },
   savingVsTarget: { nl: "Besparing / taakstelling", en: "Saving / target" },
   norms: { nl: "Normen", en: "Norms" },
+  cheeseShort: { nl: "kaasschaaf", en: "cheese-slicer" },
   more: { nl: "Meer over dit scenario", en: "More about this scenario" },
   baselineNote: {
     nl: "De basislijn (Basis) is de maatstaf: de formatie met indexatie, zonder ingrepen.",

@@ -6,6 +6,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { readPlan, CancelledError, TABLES, type Issue, type RunResult } from "../model";
 import { buildReport, hashInputs } from "../model/report";
+import { reportInLanguage } from "../model/report-language";
 import { selectionRows, zeroRowFilterIssues, type SelectionRows } from "../model/filter-selection";
 import { checkScenarioDrafts, draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
 import { VERSION } from "../model/version";
@@ -288,11 +289,12 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
         });
         return;
       }
-      const sheets = buildReport(result, {
-        createdAt: new Date(),
-        inputHash: ranHash,
-        version: VERSION,
-      });
+      // The report speaks the planner's language: English sheets when the pane is English.
+      const sheets = reportInLanguage(
+        buildReport(result, { createdAt: new Date(), inputHash: ranHash, version: VERSION }),
+        lang,
+        result.scenarios.map((s) => s.name),
+      );
       const written = await gateway.writeReport(sheets);
       const renamed = written.renamed.map(
         (r) => `${t("renamedNote")} '${r.wanted}', ${t("renamedUsed")} '${r.used}'.`,

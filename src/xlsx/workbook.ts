@@ -197,7 +197,7 @@ export function writeReportSheets(workbook: ExcelJS.Workbook, sheets: ReportShee
           {
             type: "containsText",
             operator: "containsText",
-            text: "ja",
+            text: cf.yes ?? "ja",
             priority: 1,
             style: {
               fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } },
@@ -207,7 +207,7 @@ export function writeReportSheets(workbook: ExcelJS.Workbook, sheets: ReportShee
           {
             type: "containsText",
             operator: "containsText",
-            text: "nee",
+            text: cf.no ?? "nee",
             priority: 2,
             style: {
               fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },

@@ -145,7 +145,7 @@ test("the preview on the sample: check, scenarios, run, numbers equal to the com
   await shot(page, "3-scenarios");
 
   await page.getByRole("tab", { name: "Doorrekenen" }).click();
-  await page.getByRole("button", { name: "Doorrekenen", exact: true }).click();
+  await page.getByRole("button", { name: "Alle scenario's doorrekenen" }).click();
   await page.getByTestId("result-Optimaal").waitFor({ timeout: 60_000 });
   await shot(page, "4-doorrekenen");
 
@@ -198,7 +198,7 @@ test("the preview on the sample: check, scenarios, run, numbers equal to the com
   await page.getByTestId("workbook-name").getByText("voorbeeld-ministerie-resultaat.xlsx").waitFor();
   await page.getByTestId("table-Formatie").getByText("gevonden").waitFor();
   await page.getByRole("tab", { name: "Doorrekenen" }).click();
-  await page.getByRole("button", { name: "Doorrekenen", exact: true }).click();
+  await page.getByRole("button", { name: "Alle scenario's doorrekenen" }).click();
   await page.getByTestId("result-Optimaal").waitFor({ timeout: 60_000 });
   await page.getByRole("button", { name: "Rapport schrijven" }).click();
   const message = page.getByTestId("message");

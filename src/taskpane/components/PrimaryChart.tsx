@@ -32,16 +32,17 @@ export function PrimaryChart({
   const f = formats(lang);
   const pct = (v: number) => f.percent(v);
   const { lo, step } = axisRange(rows);
-  const left = 8;
-  const right = WIDTH - 12;
+  // Room at both ends for the first and last tick's label.
+  const left = 16;
+  const right = WIDTH - 18;
   const x = (v: number) => left + ((Math.max(lo, Math.min(1, v)) - lo) / (1 - lo)) * (right - left);
   const rowHeight = 34;
-  const top = 34;
+  const top = 52;
   const plotBottom = top + rows.length * rowHeight;
   const height = plotBottom + 40;
   const ticks: number[] = [];
   for (let v = lo; v <= 1 + 1e-9; v += step) ticks.push(Math.round(v * 1000) / 1000);
-  const short = (s: string) => (s.length > 26 ? `${s.slice(0, 25)}…` : s);
+  const short = (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
   const title = t("chartTitle");
   return (
     <figure style={{ margin: "12px 0" }} data-testid="primary-chart">
@@ -61,8 +62,8 @@ export function PrimaryChart({
         <text x={left + 14} y={14} fontSize={11} fill="currentColor">
           {t("chartScenario")}
         </text>
-        <path d={`M ${left + 120} 5 l 5 5 l -5 5 l -5 -5 z`} fill={CHEESE} />
-        <text x={left + 129} y={14} fontSize={11} fill="currentColor">
+        <path d={`M ${left + 5} 21 l 5 5 l -5 5 l -5 -5 z`} fill={CHEESE} />
+        <text x={left + 14} y={30} fontSize={11} fill="currentColor">
           {t("chartCheese")}
         </text>
         {/* grid and axis */}
@@ -96,10 +97,10 @@ export function PrimaryChart({
           const y = top + i * rowHeight;
           return (
             <g key={r.name}>
-              <text x={left} y={y + 4} fontSize={11} fill="currentColor">
+              <text x={left - 8} y={y + 4} fontSize={11} fill="currentColor">
                 {short(r.name)}
               </text>
-              <text x={right} y={y + 4} fontSize={11} textAnchor="end" fill="currentColor">
+              <text x={right + 12} y={y + 4} fontSize={11} textAnchor="end" fill="currentColor">
                 {`${pct(r.primaryRetained)} / ${pct(r.cheesePrimaryRetained)}`}
               </text>
               <line x1={left} x2={right} y1={y + 16} y2={y + 16} stroke="currentColor" strokeOpacity={0.3} />

@@ -6,6 +6,7 @@
 import * as React from "react";
 import { Badge, Button, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { BASELINE_NAME, type ScenarioComparison, type ScenarioResult } from "../../model";
+import { presentNote, presentReason } from "../../model/notes-text";
 import { leverLabel } from "../i18n";
 import type { Planner } from "../usePlanner";
 import { PrimaryChart } from "./PrimaryChart";
@@ -34,11 +35,22 @@ const useStyles = makeStyles({
   },
   figures: {
     display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    columnGap: "8px",
+    rowGap: "6px",
+    margin: "2px 0",
+    fontSize: tokens.fontSizeBase200,
+  },
+  tile: { minWidth: 0 },
+  wideTile: { minWidth: 0, gridColumn: "1 / -1" },
+  big: { display: "block", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  note: { display: "block" },
+  more: {
+    display: "grid",
     gridTemplateColumns: "auto minmax(0, 1fr)",
     columnGap: "8px",
     rowGap: "2px",
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
+    margin: "4px 0",
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, fontVariantNumeric: "tabular-nums" },
@@ -67,19 +79,31 @@ function Figures({ c, planner }: { c: ScenarioComparison; planner: Planner }): R
   );
   return (
     <dl className={styles.figures}>
-      <dt className={styles.term}>{t("savingVsTarget")}</dt>
-      <dd className={styles.value}>
-        {f.millions(c.endYear.structuralSavings)} / {f.millions(c.endYear.target)} {yesNo(c.meetsTarget)}
-      </dd>
-      <dt className={styles.term}>{t("primaryKept")}</dt>
-      <dd className={styles.value}>{f.percent(c.primaryRetained)}</dd>
-      <dt className={styles.term}>{t("cheeseSame")}</dt>
-      <dd className={styles.value}>{f.percent(c.cheesePrimaryRetained)}</dd>
-      <dt className={styles.term}>{t("norms")}</dt>
-      <dd className={styles.value}>
-        {t("overhead")} {f.percent(c.endYear.overheadRatio)} {yesNo(c.meetsOverheadNorm)}; {t("roemer")}{" "}
-        {f.percent(c.endYear.roemerShare)} {yesNo(c.meetsRoemernorm)}
-      </dd>
+      <div className={styles.tile}>
+        <dt className={styles.term}>{t("saving")}</dt>
+        <dd className={styles.value}>
+          <span className={styles.big}>{f.millions(c.endYear.structuralSavings)}</span>
+          <span className={styles.note}>
+            {t("target").toLowerCase()} {f.millions(c.endYear.target)}: {yesNo(c.meetsTarget)}
+          </span>
+        </dd>
+      </div>
+      <div className={styles.tile}>
+        <dt className={styles.term}>{t("primaryKept")}</dt>
+        <dd className={styles.value}>
+          <span className={styles.big}>{f.percent(c.primaryRetained)}</span>
+          <span className={styles.note}>
+            {t("cheeseShort")}: {f.percent(c.cheesePrimaryRetained)}
+          </span>
+        </dd>
+      </div>
+      <div className={styles.wideTile}>
+        <dt className={styles.term}>{t("norms")}</dt>
+        <dd className={styles.value}>
+          {t("overhead")} {f.percent(c.endYear.overheadRatio)} {yesNo(c.meetsOverheadNorm)} · {t("roemer")}{" "}
+          {f.percent(c.endYear.roemerShare)} {yesNo(c.meetsRoemernorm)}
+        </dd>
+      </div>
     </dl>
   );
 }
@@ -91,7 +115,7 @@ function More({ s, c, planner }: { s: ScenarioResult | undefined; c: ScenarioCom
   return (
     <details className={styles.details}>
       <summary className={styles.summary}>{t("more")}</summary>
-      <dl className={styles.figures}>
+      <dl className={styles.more}>
         <dt className={styles.term}>{t("oneOff")}</dt>
         <dd className={styles.value}>{f.euros(c.cumulativeOneOffCost)}</dd>
         <dt className={styles.term}>{t("forcedTotal")}</dt>
@@ -120,7 +144,7 @@ function More({ s, c, planner }: { s: ScenarioResult | undefined; c: ScenarioCom
       {s && s.notes.length ? (
         <ul className={styles.plain}>
           {s.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{presentNote(n, lang)}</li>
           ))}
         </ul>
       ) : (
@@ -137,7 +161,7 @@ function More({ s, c, planner }: { s: ScenarioResult | undefined; c: ScenarioCom
                 <strong>{u.unit}</strong>: {t("primaryCut").toLowerCase()} {f.fte(u.primaryCut)},{" "}
                 {t("overheadCut").toLowerCase()} {f.fte(u.overheadCut)}, {t("hireCut").toLowerCase()}{" "}
                 {f.euros(u.hireCut)} ({f.percent(u.shareCut)}
-                {u.atCap ? `, ${t("atCap")}` : ""}). {u.reason}
+                {u.atCap ? `, ${t("atCap")}` : ""}). {presentReason(u.reason, lang)}
               </li>
             ))}
           </ul>

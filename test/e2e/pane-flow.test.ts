@@ -1,0 +1,247 @@
+/**
+ * The whole task-pane flow in Chromium at a task pane's widths (320 and 420 px), in Dutch and English:
+ * Start, Controle, Scenario's (filter builder, save), Doorrekenen (ranking, details), Rapport schrijven.
+ * On every screen: nothing scrolls sideways, axe finds no violation, and after an action focus is on its
+ * result. Screenshots of every screen at 320 px land in test-artifacts/.
+ *
+ * Browser launch and serving follow test/e2e/preview.test.ts (Debian's chromium via playwright-core;
+ * CHROMIUM_PATH overrides the path).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Server } from "http";
+import { execSync } from "child_process";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+const root = path.resolve(__dirname, "../..");
+const dist = path.join(root, "dist");
+const artifacts = path.join(root, "test-artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require("../../scripts/serve.js") as {
+  serve: (root: string, port?: number) => Promise<Server>;
+};
+
+let server: Server;
+let context: BrowserContext;
+let base: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  if (!fs.existsSync(path.join(dist, "preview.html"))) {
+    execSync("npx webpack --mode production", { cwd: root, stdio: "inherit", timeout: 600_000 });
+  }
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await serve(dist, 0);
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "fp-pane-")), {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 320, height: 800 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}, 900_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Elements that stick out of the viewport on the right, for a readable failure. */
+async function sideways(
+  page: Page,
+): Promise<{ scrollWidth: number; clientWidth: number; offenders: string[] }> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const width = doc.clientWidth;
+    const offenders: string[] = [];
+    for (const el of Array.from(document.querySelectorAll("body *"))) {
+      if (el.closest("[data-tabster-dummy]")) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.right > width + 1)
+        offenders.push(
+          `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 80) + ` (${Math.round(r.right)})`,
+        );
+    }
+    return { scrollWidth: doc.scrollWidth, clientWidth: width, offenders: offenders.slice(0, 5) };
+  });
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    // Fluent UI's invisible focus redirectors (data-tabster-dummy) are misread by axe; see preview.test.ts.
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`);
+  });
+}
+
+/** Every screen: no sideways scroll, no axe violation, a screenshot at 320 px. */
+async function screen(page: Page, width: number, lang: string, name: string) {
+  const fit = await sideways(page);
+  expect({ name, ...fit }).toEqual({
+    name,
+    scrollWidth: fit.clientWidth,
+    clientWidth: fit.clientWidth,
+    offenders: [],
+  });
+  expect(await axeViolations(page)).toEqual([]);
+  if (width === 320)
+    await page.screenshot({
+      path: path.join(artifacts, `pane-${width}-${lang}-${name}.png`),
+      fullPage: true,
+    });
+}
+
+/** Waits until focus is on the element with this test id or id (the action's result), else fails. */
+/** A screenshot of the pane from an element down (for the README), 320 x 900 px. */
+async function part(page: Page, selector: string, name: string) {
+  const box = await page.locator(selector).boundingBox();
+  const top = Math.max(0, (box?.y ?? 0) - 8 + (await page.evaluate(() => window.scrollY)));
+  await page.screenshot({
+    path: path.join(artifacts, `${name}.png`),
+    clip: { x: 0, y: top, width: 320, height: 900 },
+    fullPage: true,
+  });
+}
+
+async function focusLandsOn(page: Page, id: string) {
+  const ok = await page
+    .waitForFunction(
+      (want) => {
+        const el = document.activeElement as HTMLElement | null;
+        return !!el && (el.dataset.testid === want || el.id === want);
+      },
+      id,
+      { timeout: 5_000 },
+    )
+    .then(() => true)
+    .catch(() => false);
+  const actual = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el ? el.dataset.testid || el.id || el.tagName : null;
+  });
+  expect({ ok, actual }).toEqual({ ok: true, actual: id });
+}
+
+const T = {
+  nl: {
+    found: "gevonden",
+    check: "Controle",
+    scenarios: "Scenario's",
+    run: "Doorrekenen",
+    runAll: "Alle scenario's doorrekenen",
+    name: "Naam",
+    newScenario: "Nieuw scenario",
+    lever: "Hefboom 1",
+    targeted: "Gerichte korting",
+    units: "Eenheden",
+    save: "Opslaan in tabel Scenarios",
+    saved: "opgeslagen",
+    report: "Rapport schrijven",
+    reportDone: /Rapport geschreven op/,
+    ok: "Geen problemen gevonden.",
+    more: "Meer over dit scenario",
+    selects: /Selecteert \d+ van [\d.]+ rijen/,
+  },
+  en: {
+    found: "found",
+    check: "Check",
+    scenarios: "Scenarios",
+    run: "Run",
+    runAll: "Run all scenarios",
+    name: "Name",
+    newScenario: "New scenario",
+    lever: "Lever 1",
+    targeted: "Gerichte korting (targeted cut)",
+    units: "Units",
+    save: "Save to the Scenarios table",
+    saved: "saved",
+    report: "Write report",
+    reportDone: /Report written to/,
+    ok: "No problems found.",
+    more: "More about this scenario",
+    selects: /Selects \d+ of [\d,]+ rows/,
+  },
+};
+
+for (const lang of ["nl", "en"] as const) {
+  for (const width of [320, 420]) {
+    test(`the whole flow at ${width} px in ${lang === "nl" ? "Dutch" : "English"}`, async () => {
+      const t = T[lang];
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${base}/preview.html?lang=${lang}`);
+      await page.getByTestId("table-Formatie").getByText(t.found).waitFor({ timeout: 60_000 });
+      await screen(page, width, lang, "1-start");
+
+      await page.getByRole("tab", { name: t.check }).click();
+      await page.getByText(t.ok).waitFor();
+      await screen(page, width, lang, "2-controle");
+
+      await page.getByRole("tab", { name: t.scenarios }).click();
+      await page.getByRole("textbox", { name: t.name }).waitFor();
+      await screen(page, width, lang, "3-scenarios");
+
+      // A new scenario with a targeted cut, its filter built by picking a unit.
+      await page.getByRole("button", { name: t.newScenario }).click();
+      await page.getByRole("combobox", { name: t.lever }).click();
+      await page.getByRole("option", { name: t.targeted }).click();
+      await page.getByRole("combobox", { name: t.units }).click();
+      await page.getByRole("menuitemcheckbox").first().click();
+      await page.keyboard.press("Escape");
+      await page.getByText(t.selects).waitFor();
+      await screen(page, width, lang, "4-filter");
+      if (width === 320) await part(page, "#scenarios-title", `pane-${width}-${lang}-filter-top`);
+      await page.getByRole("button", { name: t.save }).click();
+      await page.getByTestId("message").getByText(t.saved).waitFor();
+      await focusLandsOn(page, "message-region");
+      await screen(page, width, lang, "5-opgeslagen");
+
+      await page.getByRole("tab", { name: t.run, exact: true }).click();
+      await page.getByRole("button", { name: t.runAll }).click();
+      await page.getByTestId("result-Optimaal").waitFor({ timeout: 60_000 });
+      await focusLandsOn(page, "results-title");
+      await screen(page, width, lang, "6-resultaat");
+      if (width === 320) await part(page, "#run-title", `pane-${width}-${lang}-resultaat-top`);
+      await page.getByTestId("result-Optimaal").getByText(t.more).click();
+      await page.getByTestId("optimal-units-Optimaal").waitFor();
+      await screen(page, width, lang, "7-details");
+
+      await page.getByRole("button", { name: t.report }).click();
+      await page.getByTestId("message").getByText(t.reportDone).waitFor({ timeout: 60_000 });
+      await focusLandsOn(page, "message-region");
+      await screen(page, width, lang, "8-rapport");
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+  }
+}
