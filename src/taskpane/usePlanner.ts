@@ -7,7 +7,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { readPlan, CancelledError, TABLES, type Issue, type RunResult } from "../model";
 import { buildReport, hashInputs } from "../model/report";
 import { reportInLanguage } from "../model/report-language";
-import { selectionRows, zeroRowFilterIssues, type SelectionRows } from "../model/filter-selection";
+import { selectionRows, type SelectionRows } from "../model/filter-selection";
 import { checkScenarioDrafts, draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
 import { VERSION } from "../model/version";
 import { runInWorker } from "../worker/client";
@@ -67,17 +67,6 @@ export function unsavedNames(drafts: ScenarioDraft[], saved: ScenarioDraft[]): s
     .map((d) => d.name);
 }
 
-/**
- * The input checks plus a warning for every stored filter that selects no formation row (unless the
- * checks already name that cell): such a lever saves nothing, and nothing else would say so.
- */
-export function withZeroRowWarnings(issues: Issue[], read: ReadTables): Issue[] {
-  const extra = zeroRowFilterIssues(read.tables.Scenarios, selectionRows(read.tables.Formatie)).filter(
-    (w) => !issues.some((i) => i.table === w.table && i.row === w.row && i.column === w.column),
-  );
-  return extra.length ? [...issues, ...extra] : issues;
-}
-
 export function usePlanner(gateway: WorkbookGateway, lang: Language) {
   const t = useCallback(
     (key: StringKey, vars?: Record<string, string | number>) => translate(lang, key, vars),
@@ -127,7 +116,8 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
               busy: { label: t("reading"), progress: total > 0 ? done / total : null, cancellable: false },
             }),
         });
-        const issues = withZeroRowWarnings(readPlan(read.tables).issues, read);
+        // The checks include a warning for every stored filter that selects no formation row (the model says so).
+        const { issues } = readPlan(read.tables);
         const savedDrafts = draftsFromRows(read.tables.Scenarios ?? []);
         const s = current.current;
         patch({
@@ -222,7 +212,7 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     // Unsaved edits are run as they are in the form, so the planner sees what is on screen.
     const tables = dirty ? { ...read.tables, Scenarios: rowsFromDrafts(drafts) } : read.tables;
     const checked = readPlan(tables);
-    const issues = withZeroRowWarnings(checked.issues, { ...read, tables });
+    const issues = checked.issues;
     if (!checked.plan) {
       const n = issues.filter((i) => i.severity === "error").length;
       patch({

@@ -4,23 +4,15 @@
  * `formatieplanner run --json`, and a changed Formatie row changes the result on the next call.
  * Excel is replaced by a stand-in CustomFunctions object that collects what the bundle associates.
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { Server } from "http";
-import { execSync } from "child_process";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import { loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
 import { MEASURES } from "../../src/functions/measures";
 
-const root = path.resolve(__dirname, "../..");
-const dist = path.join(root, "dist");
+import { root, startSession, type BrowserSession } from "./browser-session";
+
 const SAMPLE = path.join(root, "samples/voorbeeld-ministerie.xlsx");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require("../../scripts/serve.js") as {
-  serve: (root: string, port?: number) => Promise<Server>;
-};
 
 /** What Excel's custom functions runtime offers the bundle: associate, Error and ErrorCode. */
 const HOST_PAGE = `<!doctype html><html><head><meta charset="utf-8"><script>
@@ -34,42 +26,21 @@ window.CustomFunctions = {
 </script><script src="functions.js"></script></head><body></body></html>`;
 
 type Tables = Record<string, unknown[][]>;
-let server: Server;
-let browser: Browser;
+let session: BrowserSession;
 let page: Page;
 let tables: Tables;
 let cli: { scenarios: { name: string; years: Record<string, number>[] }[] };
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "functions.js"))) {
-    execSync("npx webpack --mode production", {
-      cwd: root,
-      stdio: "inherit",
-      timeout: 600_000,
-      env: { ...process.env, FP_PRODUCTION_URL: process.env.FP_PRODUCTION_URL ?? "https://fp.example.org/" },
-    });
-  }
   tables = tablesFromWorkbook(await loadWorkbook(SAMPLE)).tables as Tables;
   let out = "";
   expect(await main(["run", SAMPLE, "--json"], { stdout: (t) => (out += t), stderr: () => undefined })).toBe(
     0,
   );
   cli = JSON.parse(out);
-  server = await serve(dist, 0);
-  const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
-  page = await browser.newPage();
+  session = await startSession({ viewport: { width: 800, height: 600 } });
+  const base = session.base;
+  page = await session.context.newPage();
   await page.route(`${base}/functions-host.html`, (route) =>
     route.fulfill({ body: HOST_PAGE, contentType: "text/html; charset=utf-8" }),
   );
@@ -80,8 +51,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await session?.close();
 });
 
 /** Calls an associated function in the page, as Excel would: table ranges as 2-D arrays. */

@@ -4,61 +4,23 @@
  * On every screen: nothing scrolls sideways, axe finds no violation, and after an action focus is on its
  * result. Screenshots of every screen at 320 px land in test-artifacts/.
  *
- * Browser launch and serving follow test/e2e/preview.test.ts (Debian's chromium via playwright-core;
- * CHROMIUM_PATH overrides the path).
+ * Browser, build and serving: test/e2e/browser-session.ts.
  */
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import type { Server } from "http";
-import { execSync } from "child_process";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { artifacts, startSession, type BrowserSession } from "./browser-session";
 
-const root = path.resolve(__dirname, "../..");
-const dist = path.join(root, "dist");
-const artifacts = path.join(root, "test-artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require("../../scripts/serve.js") as {
-  serve: (root: string, port?: number) => Promise<Server>;
-};
-
-let server: Server;
+let session: BrowserSession;
 let context: BrowserContext;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  }
-  if (!fs.existsSync(path.join(dist, "preview.html"))) {
-    execSync("npx webpack --mode production", { cwd: root, stdio: "inherit", timeout: 600_000 });
-  }
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await serve(dist, 0);
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "fp-pane-")), {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 320, height: 800 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  session = await startSession({ viewport: { width: 320, height: 800 } });
+  ({ context, base } = session);
 }, 900_000);
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await session?.close();
 });
 
 /** Elements that stick out of the viewport on the right, for a readable failure. */

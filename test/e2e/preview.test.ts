@@ -5,93 +5,39 @@
  * taskpane.html outside Office, with office.js from Microsoft's CDN served from the local package.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import type { Server } from "http";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import { displayFormats } from "../../src/model/display";
 
 const { millions, percent: pct } = displayFormats("nl");
 import { loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
-import { findBrowser, launchTarget, missingBrowserMessage } from "../setup/find-browser";
+import {
+  artifacts,
+  dist,
+  OFFICE_JS_CDN,
+  OFFICE_JS_PATH,
+  root,
+  startSession,
+  type BrowserSession,
+} from "./browser-session";
 
-const root = path.resolve(__dirname, "../..");
-const dist = path.join(root, "dist");
-const artifacts = path.join(root, "test-artifacts");
 const SAMPLE = path.join(root, "samples/voorbeeld-ministerie.xlsx");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require("../../scripts/serve.js") as {
-  serve: (root: string, port?: number) => Promise<Server>;
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildOnce } = require("../../scripts/build-once.js") as {
-  buildOnce: (o?: { exampleHost?: boolean }) => Promise<boolean>;
-};
-
-const OFFICE_JS_PATH = "/lib/1/hosted/";
-const OFFICE_JS_CDN = `https://appsforoffice.microsoft.com${OFFICE_JS_PATH}`;
 
 // A real browser on a shared 2-core machine: generous, since a slow step is not a failure here.
 jest.setTimeout(300_000);
 
-let server: Server;
+let session: BrowserSession;
 let context: BrowserContext;
 let base: string;
 
 beforeAll(async () => {
-  // The e2e project's globalSetup has stopped the run already when there is none; this covers a direct call.
-  const browser = findBrowser();
-  if (!browser) throw new Error(missingBrowserMessage());
-  // The production build, made once and reused while the sources are unchanged (scripts/build-once.js).
-  await buildOnce({ exampleHost: true });
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await serve(dist, 0);
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "fp-chromium-")), {
-    ...launchTarget(browser),
-    headless: true,
-    acceptDownloads: true,
-    locale: "nl-NL",
-    viewport: { width: 1000, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  await serveOfficeJsFromPackage(context);
+  session = await startSession({ viewport: { width: 1000, height: 900 } });
+  ({ context, base } = session);
 }, 900_000);
 
-/**
- * taskpane.html loads office.js from Microsoft's CDN; no test may use the network, so the CDN's files (office.js
- * and the siblings it loads, such as o15apptofilemappingtable.js) come from the local @microsoft/office-js, and
- * any other outside request (office.js's telemetry frame outside Office) is refused.
- */
-async function serveOfficeJsFromPackage(ctx: BrowserContext): Promise<void> {
-  const officeJs = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
-  await ctx.route(
-    (url) => /^https?:$/.test(url.protocol) && url.hostname !== "127.0.0.1",
-    (route) => route.abort("blockedbyclient"),
-  );
-  // Registered last, so it is asked first.
-  await ctx.route(`${OFFICE_JS_CDN}**`, async (route) => {
-    const relative = decodeURIComponent(new URL(route.request().url()).pathname).slice(OFFICE_JS_PATH.length);
-    const file = path.resolve(officeJs, relative);
-    if (!file.startsWith(officeJs + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
-    await route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
-  });
-}
-
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await session?.close();
 });
 
 async function shot(page: Page, name: string) {

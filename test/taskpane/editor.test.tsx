@@ -129,7 +129,7 @@ test("Controle warns about a stored filter that selects no row, naming scenario 
   fireEvent.click(screen.getByRole("tab", { name: "Controle" }));
   const issue = await screen.findByTestId("issue");
   expect(issue).toHaveTextContent(
-    "Scenario 'G', hefboom Gerichte korting: het filter selecteert geen enkele rij",
+    "Scenario 'G', hefboom Gerichte korting: het filter 'eenheid == \"Directie Z\"' selecteert geen enkele formatierij",
   );
   expect(issue).toHaveTextContent("Scenarios!D2 (Scenarios, rij 1, kolom Filter)");
 });
