@@ -15,6 +15,9 @@ import { VERSION } from "../model/version";
 import type { Issue, RunResult } from "../model/types";
 import { loadWorkbook, tablesFromWorkbook, writeReportSheets } from "../xlsx/workbook";
 import { formatIssue, formatRun, type Lang } from "./format";
+import { DEPARTMENT_TABLE_NAMES, monitorJson, RIJK_HELP, rijkMain } from "./rijk";
+import { chosenResult, monitorOf, readMonitorInput, type MonitorEntry } from "../model/monitor";
+import { monitorSheet } from "../model/report-monitor";
 
 export const HELP = `Formatieplanner ${VERSION}: formatie, overhead, inhuur, huisvesting en taakstellingen doorrekenen.
 
@@ -40,6 +43,9 @@ Invoer / Input: Excel-tabellen met de namen Formatie, Parameters (verplicht), In
 Taakstelling en Scenarios; zonder tabeldefinities een blad met die naam en de kopregel in rij 1.
 Zie README.md en MODEL.md voor de betekenis van elk getal.
 
+Rijksbreed / Rijk-wide (src/cli/rijk.ts):
+  ${RIJK_HELP.trimEnd().split("\n").join("\n  ")}
+
 Afsluitcodes / Exit codes: 0 doorgerekend / ran, 1 invoerfouten / input errors, 2 verkeerd gebruik / wrong usage.
 `;
 
@@ -61,7 +67,12 @@ interface JsonIssue {
   message: string;
 }
 
-export function toJson(result: RunResult | null, issues: Issue[], lang: Lang): string {
+export function toJson(
+  result: RunResult | null,
+  issues: Issue[],
+  lang: Lang,
+  monitor: readonly MonitorEntry[] = [],
+): string {
   const out = {
     scenarios: (result?.scenarios ?? []).map((s) => ({
       name: s.name,
@@ -92,6 +103,7 @@ export function toJson(result: RunResult | null, issues: Issue[], lang: Lang): s
       column: i.column,
       message: lang === "nl" ? i.message : i.messageEn,
     })),
+    monitor: monitorJson(monitor),
   };
   return JSON.stringify(out, null, 2) + "\n";
 }
@@ -102,6 +114,7 @@ function usage(io: CliIo, message: string): number {
 }
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  if (argv[0] === "rijk") return rijkMain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -170,14 +183,17 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   } catch (e) {
     return usage(io, `Kan ${file} niet lezen als .xlsx / cannot read as .xlsx: ${(e as Error).message}`);
   }
-  const { tables } = tablesFromWorkbook(workbook);
-  const { plan, issues } = readPlan(tables);
+  const { tables } = tablesFromWorkbook(workbook, DEPARTMENT_TABLE_NAMES);
+  const { plan, issues: planIssues } = readPlan(tables);
+  const monitorInput = readMonitorInput(tables, plan);
+  const issues = [...planIssues, ...monitorInput.issues];
+  let monitor: MonitorEntry[] = [];
   progress(`Gecontroleerd / checked: ${issues.length} melding(en) in ${Date.now() - started} ms`);
   const report = (result: RunResult | null) => {
-    if (values.json) io.stdout(toJson(result, issues, lang));
+    if (values.json) io.stdout(toJson(result, issues, lang, monitor));
     else for (const i of issues) io.stderr(formatIssue(i, lang) + "\n");
   };
-  if (!plan) {
+  if (!plan || issues.some((i) => i.severity === "error")) {
     report(null);
     return 1;
   }
@@ -189,6 +205,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   const result = await runPlanAsync(plan, {
     onProgress: (done, total, name) => progress(`Doorrekenen / running ${done}/${total}: ${name}`),
   });
+  monitor = monitorOf(result, monitorInput);
   report(result);
   if (!values.json) io.stdout(formatRun(result, lang) + "\n");
   if (values.out) {
@@ -196,7 +213,14 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     out.creator = `Formatieplanner ${VERSION}`;
     writeReportSheets(
       out,
-      buildReport(result, { createdAt: new Date(), inputHash: hashInputs(tables), version: VERSION }),
+      buildReport(
+        result,
+        { createdAt: new Date(), inputHash: hashInputs(tables), version: VERSION },
+        undefined,
+        monitorInput.rows.length > 0
+          ? [monitorSheet(chosenResult(result, monitorInput.chosen), monitorInput.rows, monitor)]
+          : [],
+      ),
     );
     await out.xlsx.writeFile(values.out);
     progress(`Geschreven / written: ${values.out}`);

@@ -7,6 +7,7 @@ import { compileFilter, FilterError } from "./filter";
 import {
   PARAMETERS,
   TABLES,
+  TEXT_PARAMETERS,
   tableSchema,
   type ColumnSchema,
   type TableName,
@@ -289,14 +290,17 @@ function readCategory(issues: IssueList, cell: Cell, value: unknown): number | n
   return null;
 }
 
+/** What binding needs of a table's schema; the Rijk tables (src/model/rijk) bind through the same code. */
+type BindableSchema = Pick<TableSchema, "required" | "columns"> & { name: string };
+
 interface BoundTable {
-  schema: TableSchema;
+  schema: BindableSchema;
   /** column index per schema key, -1 when absent */
   index: Record<string, number>;
   rows: TableRows;
 }
 
-function findTable(tables: WorkbookTables, name: TableName): TableRows | undefined {
+function findTable(tables: WorkbookTables, name: string): TableRows | undefined {
   const wanted = normalizeName(name);
   for (const [key, rows] of Object.entries(tables)) {
     if (rows && normalizeName(key) === wanted) return rows;
@@ -311,7 +315,11 @@ function matchesHeader(header: unknown, column: ColumnSchema): boolean {
 
 /** Binds a table's header row to the schema; reports a missing table or required column. */
 function bindTable(issues: IssueList, tables: WorkbookTables, name: TableName): BoundTable | null {
-  const schema = tableSchema(name);
+  return bindSchema(issues, tables, tableSchema(name));
+}
+
+function bindSchema(issues: IssueList, tables: WorkbookTables, schema: BindableSchema): BoundTable | null {
+  const name = schema.name;
   const rows = findTable(tables, name);
   if (!rows || rows.length === 0) {
     if (schema.required) {
@@ -376,6 +384,12 @@ function readParameters(issues: IssueList, table: BoundTable | null): PlanParame
         (p) =>
           normalizeName(p.name) === normalizeName(name) || normalizeName(p.alias) === normalizeName(name),
       );
+      // Text parameters (Gekozen scenario) are read by their own module (src/model/monitor.ts).
+      if (
+        !spec &&
+        TEXT_PARAMETERS.some((p) => [p.name, p.alias].some((n) => normalizeName(n) === normalizeName(name)))
+      )
+        continue;
       if (!spec) {
         issues.warning(
           T,
@@ -940,3 +954,6 @@ export function readPlan(tables: WorkbookTables): ReadResult {
 }
 
 export { IssueList, headerOf };
+// Shared with the Rijk and monitor readers (src/model/rijk, src/model/monitor.ts): one parser of tables and cells.
+export { bindSchema, bindTable, dataRows, cellOf, readNumber, readText, readBoolean };
+export type { BindableSchema, BoundTable, Cell };

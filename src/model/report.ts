@@ -45,7 +45,7 @@ export interface ChartSpec {
 
 export interface ReportSheet {
   name: string;
-  kind: "comparison" | "scenario";
+  kind: "comparison" | "scenario" | "monitor" | "rijk" | "notes";
   cells: CellValue[][];
   formats: FormatRange[];
   conditional: YesNoFormat[];
@@ -94,7 +94,7 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
   }
 }
 
-class Grid {
+export class Grid {
   cells: CellValue[][] = [];
   formats: FormatRange[] = [];
   conditional: YesNoFormat[] = [];
@@ -451,6 +451,8 @@ export function buildReport(
   result: RunResult,
   provenance: Provenance,
   sheetName: (wanted: string) => string = (w) => w,
+  /** more sheets after the scenarios (the monitor, src/model/report-monitor.ts), named through sheetName */
+  extraSheets: ReportSheet[] = [],
 ): ReportSheet[] {
   const sheets = [comparisonSheet(result, provenance, sheetName(COMPARISON_SHEET))];
   const used = new Set<string>([sheets[0].name.toLowerCase()]);
@@ -462,5 +464,6 @@ export function buildReport(
     used.add(name.toLowerCase());
     sheets.push(scenarioSheet(s, name));
   }
+  for (const extra of extraSheets) sheets.push({ ...extra, name: sheetName(extra.name) });
   return sheets;
 }

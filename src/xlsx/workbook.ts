@@ -56,11 +56,14 @@ function readBlock(
   return rows;
 }
 
-/** Reads every input table of MODEL.md that the workbook has. */
-export function tablesFromWorkbook(workbook: ExcelJS.Workbook): ReadTables {
+/** Reads every input table of MODEL.md that the workbook has (or the tables named, e.g. the Rijk's). */
+export function tablesFromWorkbook(
+  workbook: ExcelJS.Workbook,
+  names: readonly string[] = TABLES.map((t) => t.name),
+): ReadTables {
   const tables: Record<string, unknown[][]> = {};
   const locations: Record<string, TableLocation> = {};
-  const wanted = new Map(TABLES.map((t) => [normalizeName(t.name), t.name as TableName]));
+  const wanted = new Map(names.map((n) => [normalizeName(n), n]));
   workbook.eachSheet((ws) => {
     for (const table of ws.getTables() as unknown as {
       table: { name: string; tableRef?: string; ref: string; totalsRow?: boolean };
