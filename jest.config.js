@@ -14,7 +14,7 @@ module.exports = {
       ...common,
       displayName: "node",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/test/{model,functions,excel,xlsx,cli,manifest,e2e}/**/*.test.ts"],
+      testMatch: ["<rootDir>/test/{model,functions,excel,xlsx,cli,manifest,e2e,rijk}/**/*.test.ts"],
       setupFiles: ["<rootDir>/test/setup/custom-functions.ts"],
     },
     {
