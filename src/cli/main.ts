@@ -18,6 +18,7 @@ import { formatIssue, formatRun, type Lang } from "./format";
 import { DEPARTMENT_TABLE_NAMES, monitorJson, RIJK_HELP, rijkMain } from "./rijk";
 import { chosenResult, monitorOf, readMonitorInput, type MonitorEntry } from "../model/monitor";
 import { monitorSheet } from "../model/report-monitor";
+import { illustrativeMarks } from "../xlsx/sources";
 
 export const HELP = `Formatieplanner ${VERSION}: formatie, overhead, inhuur, huisvesting en taakstellingen doorrekenen.
 
@@ -215,7 +216,16 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       out,
       buildReport(
         result,
-        { createdAt: new Date(), inputHash: hashInputs(tables), version: VERSION },
+        {
+          createdAt: new Date(),
+          inputHash: hashInputs(tables),
+          version: VERSION,
+          sources: {
+            file: path.basename(file),
+            readAt: new Date(started),
+            marks: illustrativeMarks(workbook),
+          },
+        },
         undefined,
         monitorInput.rows.length > 0
           ? [monitorSheet(chosenResult(result, monitorInput.chosen), monitorInput.rows, monitor)]

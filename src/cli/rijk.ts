@@ -20,6 +20,7 @@ import { VERSION } from "../model/version";
 import type { Issue, YearMetrics } from "../model/types";
 import { addInputTable, loadWorkbook, tablesFromWorkbook, writeReportSheets } from "../xlsx/workbook";
 import { formatIssue, type Lang } from "./format";
+import { illustrativeMarks } from "../xlsx/sources";
 import type { CliIo } from "./main";
 
 /** Every table a department's workbook may hold: MODEL.md's and the monitor's Realisatie. */
@@ -275,6 +276,7 @@ export async function rijkMain(argv: string[], io: CliIo): Promise<number> {
         version: VERSION,
         file: path.basename(file),
         inputHash: hashInputs(tables),
+        sources: { readAt: new Date(started), marks: illustrativeMarks(workbook) },
       }),
     ]);
     await out.xlsx.writeFile(values.out);

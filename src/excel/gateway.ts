@@ -279,6 +279,7 @@ export class ExcelGateway implements WorkbookGateway {
           if (f.fontColor) range.format.font.color = f.fontColor;
           if (f.fontSize) range.format.font.size = f.fontSize;
           if (f.fill) range.format.fill.color = f.fill;
+          if (f.wrap) range.format.wrapText = true;
           formatBytes += 150;
         }
         await flush(formatBytes);

@@ -8,6 +8,7 @@ import { Grid, REPORT_MARKER, type CellValue, type ReportSheet } from "./report"
 import { MEASURE_LABELS } from "./monitor";
 import type { RijkResult } from "./rijk/consolidation";
 import type { YearMetrics } from "./types";
+import { appendDefinitions, type ReviewSources } from "./report-review";
 
 export const RIJK_SHEET = "Rijksbreed";
 const MONEY_TOLERANCE = 0.5;
@@ -57,6 +58,8 @@ export interface RijkProvenance {
   /** the Rijk workbook's file name and hash */
   file: string;
   inputHash: string;
+  /** when the Rijk workbook was read and what it marks as illustrative */
+  sources?: Omit<ReviewSources, "inputHash" | "file">;
 }
 
 export function rijkSheet(result: RijkResult, provenance: RijkProvenance, name = RIJK_SHEET): ReportSheet {
@@ -191,13 +194,13 @@ export function rijkSheet(result: RijkResult, provenance: RijkProvenance, name =
   grid.format({ row: ct, col: 0, rows: 1, cols: 1, italic: true });
   const savings = grid.table(
     ["", "Geplande besparing", "Taakstelling"],
-    result.rijk.years.map((y) => [String(y.year), y.structuralSavings, y.target]),
-    [undefined, EURO_FORMAT, EURO_FORMAT],
+    result.rijk.years.map((y) => [y.year, y.structuralSavings, y.target]),
+    ["0", EURO_FORMAT, EURO_FORMAT],
   );
   const ratios = grid.table(
     ["", "Overhead %", "Roemer %"],
-    result.rijk.years.map((y) => [String(y.year), y.overheadRatio, y.roemerShare]),
-    [undefined, PERCENT_FORMAT, PERCENT_FORMAT],
+    result.rijk.years.map((y) => [y.year, y.overheadRatio, y.roemerShare]),
+    ["0", PERCENT_FORMAT, PERCENT_FORMAT],
   );
   if (result.rijk.years.length > 0) {
     grid.charts.push(
@@ -256,5 +259,9 @@ export function rijkSheet(result: RijkResult, provenance: RijkProvenance, name =
     ]),
     [],
   );
+  appendDefinitions(grid, { ...provenance.sources, file: provenance.file, inputHash: provenance.inputHash });
+  grid.addRow([
+    "Elk departement: zijn eigen werkmap, ingelezen op de tijd hierboven; de invoer-hash per departement is op dezelfde manier gemaakt. Wat een departement als illustratief markeert, staat in zijn eigen rapport (blad Definities en bronnen).",
+  ]);
   return grid.sheet(name, "rijk", [30, 14, 18, 18, 18, 12, 12, 12, 12, 12, 12, 12, 14, 16], 0);
 }

@@ -131,6 +131,7 @@ export function writeReportSheets(workbook: ExcelJS.Workbook, sheets: ReportShee
             };
           }
           if (f.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
+          if (f.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
         }
       }
     }
