@@ -21,7 +21,7 @@ module.exports = {
       ...common,
       displayName: "taskpane",
       testEnvironment: "jsdom",
-      testMatch: ["<rootDir>/test/taskpane/**/*.test.ts?(x)"],
+      testMatch: ["<rootDir>/test/taskpane/**/*.test.ts?(x)", "<rootDir>/test/rijk/**/*.test.tsx"],
       setupFiles: ["<rootDir>/test/setup/custom-functions.ts"],
       setupFilesAfterEnv: ["<rootDir>/test/setup/jsdom.ts"],
     },

@@ -7,7 +7,7 @@
 import { REPORT_MARKER, uniqueSheetName, type ReportSheet } from "../model/report";
 import { rowsForTableHeader } from "../model/scenarios";
 import { HIRE_CATEGORIES } from "../model/types";
-import { TABLES, type TableName } from "../model/schema";
+import { TABLES } from "../model/schema";
 import { templateHeaders, templateRows } from "../model/template";
 import { normalizeName } from "../model/text";
 import type { ReadTables, TableLocation } from "../model/workbook-types";
@@ -35,7 +35,8 @@ export class ExcelGateway implements WorkbookGateway {
 
   constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
 
-  async readTables(): Promise<ReadTables> {
+  async readTables(names?: readonly string[]): Promise<ReadTables> {
+    const wantedNames = names ?? TABLES.map((t) => t.name);
     const read = await this.run(async (context) => {
       const tables = context.workbook.tables;
       tables.load("items/name");
@@ -43,12 +44,13 @@ export class ExcelGateway implements WorkbookGateway {
       sheets.load("items/name");
       await context.sync();
       const pending: {
-        name: TableName;
+        name: string;
         range: Excel.Range;
         sheet: Excel.Worksheet;
         source: TableLocation["source"];
       }[] = [];
-      for (const schema of TABLES) {
+      for (const tableName of wantedNames) {
+        const schema = { name: tableName };
         const wanted = normalizeName(schema.name);
         const table = tables.items.find((t) => normalizeName(t.name) === wanted);
         if (table) {
@@ -81,7 +83,7 @@ export class ExcelGateway implements WorkbookGateway {
       }
       return result;
     });
-    this.last = read;
+    if (!names) this.last = read;
     return read;
   }
 

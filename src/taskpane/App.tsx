@@ -20,6 +20,8 @@ import { StartPanel } from "./components/StartPanel";
 import { CheckPanel } from "./components/CheckPanel";
 import { ScenariosPanel } from "./components/ScenariosPanel";
 import { ResultsPanel } from "./components/ResultsPanel";
+import { MonitorGlance } from "./components/MonitorGlance";
+import { RijkPanel, useIsRijkWorkbook } from "./components/RijkPanel";
 
 const useStyles = makeStyles({
   main: { padding: "12px 16px", display: "grid", rowGap: "12px", color: tokens.colorNeutralForeground1 },
@@ -36,7 +38,7 @@ export interface AppProps {
   banner?: React.ReactNode;
 }
 
-type TabId = "start" | "check" | "scenarios" | "run";
+type TabId = "start" | "check" | "scenarios" | "run" | "rijk";
 
 function Planner({
   gateway,
@@ -49,6 +51,7 @@ function Planner({
   const { state, t } = planner;
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabId>("start");
+  const isRijk = useIsRijkWorkbook(gateway);
   React.useEffect(() => {
     void planner.refresh();
     // Read once when the pane opens; later reads are the user's to ask for.
@@ -59,11 +62,13 @@ function Planner({
         selectedValue={tab}
         onTabSelect={(_, d) => setTab(d.value as TabId)}
         aria-label={t("appTitle")}
+        style={isRijk ? { flexWrap: "wrap" } : undefined}
       >
         <Tab value="start">{t("tabStart")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
         <Tab value="scenarios">{t("tabScenarios")}</Tab>
         <Tab value="run">{t("tabRun")}</Tab>
+        {isRijk ? <Tab value="rijk">{t("tabRijk")}</Tab> : null}
       </TabList>
       {state.busy ? (
         <div className={styles.busy} role="status" aria-live="polite">
@@ -100,13 +105,17 @@ function Planner({
               ? "tabCheck"
               : tab === "scenarios"
                 ? "tabScenarios"
-                : "tabRun",
+                : tab === "rijk"
+                  ? "tabRijk"
+                  : "tabRun",
         )}
       >
         {tab === "start" ? <StartPanel planner={planner} /> : null}
         {tab === "check" ? <CheckPanel planner={planner} /> : null}
         {tab === "scenarios" ? <ScenariosPanel planner={planner} /> : null}
+        {tab === "run" ? <MonitorGlance gateway={gateway} result={state.result} language={language} /> : null}
         {tab === "run" ? <ResultsPanel planner={planner} /> : null}
+        {tab === "rijk" ? <RijkPanel gateway={gateway} language={language} /> : null}
       </div>
     </>
   );

@@ -34,8 +34,8 @@ export interface ReportResult {
 
 export interface WorkbookGateway {
   readonly kind: "excel" | "preview";
-  /** reads all input tables (a fixed number of round trips, whatever the row count) */
-  readTables(): Promise<ReadTables>;
+  /** reads all input tables (a fixed number of round trips, whatever the row count); `names`: other tables (v2) */
+  readTables(names?: readonly string[]): Promise<ReadTables>;
   /** adds the missing input tables on new sheets; existing sheets and data are never touched */
   insertTemplate(options: { examples: boolean }): Promise<TemplateResult>;
   /** selects the cell an issue points at */

@@ -25,7 +25,8 @@ export class XlsxGateway implements WorkbookGateway {
 
   constructor(public workbook: ExcelJS.Workbook) {}
 
-  async readTables(): Promise<ReadTables> {
+  async readTables(names?: readonly string[]): Promise<ReadTables> {
+    if (names) return tablesFromWorkbook(this.workbook, names);
     this.last = tablesFromWorkbook(this.workbook);
     return this.last;
   }
