@@ -93,7 +93,7 @@ test("the Rijksbreed tab at 320 px: consolidation of the picked files, the tab f
     .getByText(/Geschreven: Rijksbreed/)
     .waitFor();
   expect(errors).toEqual([]);
-});
+}, 180_000);
 
 test("Doorrekenen at 320 px on the department with Realisatie: the latest peildatum at a glance", async () => {
   const page = await context.newPage();
@@ -108,4 +108,4 @@ test("Doorrekenen at 320 px on the department with Realisatie: the latest peilda
   expect(await glance.innerText()).toMatch(/2027-10-01/);
   await page.screenshot({ path: path.join(artifacts, "monitor-320.png"), fullPage: true });
   expect(await minContentWidth(page, '[data-testid="monitor-glance"]')).toBeLessThanOrEqual(PANE_CONTENT);
-});
+}, 180_000);
