@@ -7,6 +7,7 @@
  * internal error). Never a stack trace, never process.exit with output pending (see bin/).
  */
 import * as fs from "fs";
+import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
 import { readPlan } from "../model/input";
@@ -19,6 +20,10 @@ import { WorkbookUnreadable } from "../xlsx/zip-check";
 import { checkOutputTarget, OutputRefused, writeFileAtomically } from "./output-file";
 import { firstNonFinite } from "./finite";
 import { formatIssue, formatRun, type Lang } from "./format";
+import { DEPARTMENT_TABLE_NAMES, monitorJson, RIJK_HELP, rijkMain } from "./rijk";
+import { chosenResult, monitorOf, readMonitorInput, type MonitorEntry } from "../model/monitor";
+import { monitorSheet } from "../model/report-monitor";
+import { illustrativeMarks } from "../xlsx/sources";
 
 export const HELP = `Formatieplanner ${VERSION}: formatie, overhead, inhuur, huisvesting en taakstellingen doorrekenen.
 
@@ -44,6 +49,9 @@ Invoer / Input: Excel-tabellen met de namen Formatie, Parameters (verplicht), In
 Taakstelling en Scenarios; zonder tabeldefinities een blad met die naam en de kopregel in rij 1.
 Zie README.md en MODEL.md voor de betekenis van elk getal.
 
+Rijksbreed / Rijk-wide (src/cli/rijk.ts):
+  ${RIJK_HELP.trimEnd().split("\n").join("\n  ")}
+
 Afsluitcodes / Exit codes: 0 doorgerekend / ran, 1 invoerfouten of onleesbare werkmap / input errors or an
 unreadable workbook, 2 verkeerd gebruik / wrong usage, 3 niet afgerond (schrijven mislukt, interne fout) /
 not completed (writing failed, internal error).
@@ -67,7 +75,12 @@ interface JsonIssue {
   message: string;
 }
 
-export function toJson(result: RunResult | null, issues: Issue[], lang: Lang): string {
+export function toJson(
+  result: RunResult | null,
+  issues: Issue[],
+  lang: Lang,
+  monitor: readonly MonitorEntry[] = [],
+): string {
   const out = {
     scenarios: (result?.scenarios ?? []).map((s) => ({
       name: s.name,
@@ -98,6 +111,7 @@ export function toJson(result: RunResult | null, issues: Issue[], lang: Lang): s
       column: i.column,
       message: lang === "nl" ? i.message : i.messageEn,
     })),
+    monitor: monitorJson(monitor),
   };
   return JSON.stringify(out, null, 2) + "\n";
 }
@@ -125,6 +139,7 @@ function excerptOf(text: string, max = 200): string {
 }
 
 async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === "rijk") return rijkMain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -204,19 +219,22 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   progress(`Uitgepakt / unpacked in ${Date.now() - started} ms; tabellen lezen / reading tables ...`);
-  const { tables, otherNames } = tablesFromWorkbook(workbook);
+  const { tables, otherNames } = tablesFromWorkbook(workbook, DEPARTMENT_TABLE_NAMES);
   progress(
     `Gelezen / read: ${Object.entries(tables)
       .map(([name, rows]) => `${name} ${Math.max(0, (rows?.length ?? 1) - 1)}`)
       .join(", ")} rij(en) / row(s); controleren / checking ...`,
   );
-  const { plan, issues } = readPlan(tables, { otherNames });
+  const { plan, issues: planIssues } = readPlan(tables, { otherNames });
+  const monitorInput = readMonitorInput(tables, plan);
+  const issues = [...planIssues, ...monitorInput.issues];
+  let monitor: MonitorEntry[] = [];
   progress(`Gecontroleerd / checked: ${issues.length} melding(en) in ${Date.now() - started} ms`);
   const report = (result: RunResult | null) => {
-    if (values.json) io.stdout(toJson(result, issues, lang));
+    if (values.json) io.stdout(toJson(result, issues, lang, monitor));
     else for (const i of issues) io.stderr(formatIssue(i, lang) + "\n");
   };
-  if (!plan) {
+  if (!plan || issues.some((i) => i.severity === "error")) {
     report(null);
     return 1;
   }
@@ -236,6 +254,7 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
     );
     return 3;
   }
+  monitor = monitorOf(result, monitorInput);
   report(result);
   if (!values.json) io.stdout(formatRun(result, lang) + "\n");
   if (values.out) {
@@ -243,7 +262,23 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
     out.creator = `Formatieplanner ${VERSION}`;
     writeReportSheets(
       out,
-      buildReport(result, { createdAt: new Date(), inputHash: hashInputs(tables), version: VERSION }),
+      buildReport(
+        result,
+        {
+          createdAt: new Date(),
+          inputHash: hashInputs(tables),
+          version: VERSION,
+          sources: {
+            file: path.basename(file),
+            readAt: new Date(started),
+            marks: illustrativeMarks(workbook),
+          },
+        },
+        undefined,
+        monitorInput.rows.length > 0
+          ? [monitorSheet(chosenResult(result, monitorInput.chosen), monitorInput.rows, monitor)]
+          : [],
+      ),
     );
     const bytes = new Uint8Array((await out.xlsx.writeBuffer()) as ArrayBuffer);
     try {

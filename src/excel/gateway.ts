@@ -57,7 +57,7 @@ export class ExcelGateway implements WorkbookGateway {
 
   async readTables(options: ReadOptions = {}): Promise<ReadTables> {
     const read = await this.run((context) => readInBlocks(context, options));
-    this.last = read;
+    if (!options.names) this.last = read;
     return read;
   }
 

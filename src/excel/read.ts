@@ -18,7 +18,7 @@ const FIRST_BLOCK_ROWS = 2000;
 const GUESS_CELL_BYTES = 24;
 
 interface Source {
-  name: TableName;
+  name: string;
   sheet: string;
   source: TableLocation["source"];
   /** 0-based position of the first row to read (the data body, or the used range of a sheet) */
@@ -47,26 +47,26 @@ export async function readInBlocks(
 
   // Sizes first: header row and data body of each table, or the used range of a sheet named after it.
   const pending: {
-    name: TableName;
+    name: string;
     header: Excel.Range | null;
     body: Excel.Range;
     sheet: Excel.Worksheet;
     source: TableLocation["source"];
   }[] = [];
-  for (const schema of TABLES) {
-    const wanted = normalizeName(schema.name);
+  for (const name of options.names ?? TABLES.map((t) => t.name)) {
+    const wanted = normalizeName(name);
     const table = tables.items.find((t) => normalizeName(t.name) === wanted);
     if (table) {
       const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex,columnCount");
       const body = table.getDataBodyRange().load("rowIndex,columnIndex,rowCount,columnCount");
       const sheet = table.worksheet.load("name");
-      pending.push({ name: schema.name, header, body, sheet, source: "table" });
+      pending.push({ name, header, body, sheet, source: "table" });
       continue;
     }
     const sheet = sheets.items.find((s) => normalizeName(s.name) === wanted);
     if (sheet) {
       const body = sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
-      pending.push({ name: schema.name, header: null, body, sheet, source: "sheet" });
+      pending.push({ name, header: null, body, sheet, source: "sheet" });
     }
   }
   await context.sync();

@@ -133,6 +133,7 @@ export async function writeReportSheets(
       if (f.fontColor) range.format.font.color = f.fontColor;
       if (f.fontSize) range.format.font.size = f.fontSize;
       if (f.fill) range.format.fill.color = f.fill;
+      if (f.wrap) range.format.wrapText = true;
       formatBytes += 150;
     }
     await flush(formatBytes);

@@ -11,14 +11,17 @@ export type TableRows = readonly (readonly unknown[])[];
 /** Input tables by name (matched case-insensitively); a missing optional table counts as empty. */
 export type WorkbookTables = Readonly<Record<string, TableRows | undefined>>;
 
+/** What binding needs of a table's schema; the Rijk tables (src/model/rijk) bind through the same code. */
+export type BindableSchema = Pick<TableSchema, "required" | "columns"> & { name: string };
+
 export interface BoundTable {
-  schema: TableSchema;
+  schema: BindableSchema;
   /** column index per schema key, -1 when absent */
   index: Record<string, number>;
   rows: TableRows;
 }
 
-function findTables(tables: WorkbookTables, name: TableName): [string, TableRows][] {
+function findTables(tables: WorkbookTables, name: string): [string, TableRows][] {
   const wanted = normalizeName(name);
   const found: [string, TableRows][] = [];
   for (const [key, rows] of Object.entries(tables)) {
@@ -46,7 +49,7 @@ function columnLetter(index0: number): string {
  * The hidden cells of merged ranges become empty (only the top-left cell holds the value, as in Excel's
  * API), with one warning per table naming the first such cell; rows are copied only where needed.
  */
-function unmerge(issues: IssueList, name: TableName, rows: TableRows): TableRows {
+function unmerge(issues: IssueList, name: string, rows: TableRows): TableRows {
   let first = null as [number, number] | null;
   let count = 0;
   const out = rows.map((row, r) => {
@@ -77,7 +80,16 @@ function unmerge(issues: IssueList, name: TableName, rows: TableRows): TableRows
 
 /** Binds a table's header row to the schema; reports a missing table, a required column or a duplicate. */
 export function bindTable(issues: IssueList, tables: WorkbookTables, name: TableName): BoundTable | null {
-  const schema = tableSchema(name);
+  return bindSchema(issues, tables, tableSchema(name));
+}
+
+/** The same for any schema with a name, required flag and columns (the Rijk's tables). */
+export function bindSchema(
+  issues: IssueList,
+  tables: WorkbookTables,
+  schema: BindableSchema,
+): BoundTable | null {
+  const name = schema.name;
   const found = findTables(tables, name);
   if (found.length > 1) {
     const names = found.map(([k]) => `'${k}'`).join(" en ");

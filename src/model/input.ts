@@ -4,7 +4,7 @@
  * reading one cell in cells.ts. Every problem becomes an Issue with table, row, column and a Dutch and
  * English message; errors stop the run, warnings do not, and no bad row is ever used silently.
  */
-import { INPUT_LIMITS, PARAMETERS, TABLES, type TableName } from "./schema";
+import { INPUT_LIMITS, PARAMETERS, TABLES, TEXT_PARAMETERS, type TableName } from "./schema";
 import { isBlank, normalizeName } from "./text";
 import {
   excerpt,
@@ -63,6 +63,12 @@ function readParameters(issues: IssueList, table: BoundTable | null): PlanParame
         (p) =>
           normalizeName(p.name) === normalizeName(name) || normalizeName(p.alias) === normalizeName(name),
       );
+      // Text parameters (Gekozen scenario) are read by their own module (src/model/monitor.ts).
+      if (
+        !spec &&
+        TEXT_PARAMETERS.some((p) => [p.name, p.alias].some((n) => normalizeName(n) === normalizeName(name)))
+      )
+        continue;
       if (!spec) {
         issues.warning(
           T,
@@ -456,3 +462,8 @@ function warnZeroCost(issues: IssueList, cell: Cell): void {
 }
 
 export { IssueList, headerOf };
+// Shared with the Rijk and monitor readers (src/model/rijk, src/model/monitor.ts): one parser of tables and cells.
+export { bindSchema, bindTable, dataRows, cellOf } from "./bind";
+export { readNumber, readText, readBoolean } from "./cells";
+export type { BindableSchema, BoundTable } from "./bind";
+export type { Cell } from "./cells";

@@ -10,6 +10,8 @@ import type { ReadTables } from "./workbook-types";
 export interface ReadOptions {
   /** called as blocks of rows arrive: rows read so far and rows in all tables */
   onProgress?: (done: number, total: number) => void;
+  /** the tables to read (e.g. the Rijk workbook's `Departementen`); default: the input tables of MODEL.md */
+  names?: readonly string[];
 }
 
 export interface TableStatus {

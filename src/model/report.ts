@@ -7,6 +7,7 @@ import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex } from "@noble/hashes/utils";
 import { EURO_FORMAT, FTE_FORMAT, M2_FORMAT, PARAMETERS, PERCENT_FORMAT } from "./schema";
 import type { WorkbookTables } from "./input";
+import { appendYearlyChecks, reviewSheet, REVIEW_SHEET, type ReviewSources } from "./report-review";
 import type { PlanParameters, RunResult, ScenarioComparison, ScenarioResult, YearMetrics } from "./types";
 
 export type CellValue = string | number | boolean | null;
@@ -26,6 +27,8 @@ export interface FormatRange extends Area {
   fontColor?: string;
   fontSize?: number;
   italic?: boolean;
+  /** wrap the text (headers) */
+  wrap?: boolean;
 }
 
 /** Cells whose text is "ja" turn green and "nee" red: norms met and missed. */
@@ -48,7 +51,7 @@ export interface ChartSpec {
 
 export interface ReportSheet {
   name: string;
-  kind: "comparison" | "scenario";
+  kind: "comparison" | "scenario" | "monitor" | "rijk" | "notes";
   cells: CellValue[][];
   formats: FormatRange[];
   conditional: YesNoFormat[];
@@ -62,6 +65,8 @@ export interface Provenance {
   createdAt: Date;
   inputHash: string;
   version: string;
+  /** input file, when it was read, figures it marks as illustrative (src/model/report-review.ts) */
+  sources?: Omit<ReviewSources, "inputHash">;
 }
 
 export const REPORT_MARKER = "Formatieplanner-rapport";
@@ -143,7 +148,7 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32767;
 
-class Grid {
+export class Grid {
   cells: CellValue[][] = [];
   formats: FormatRange[] = [];
   conditional: YesNoFormat[] = [];
@@ -176,7 +181,15 @@ class Grid {
   /** A header row plus data rows, with a number format per column; returns the area including the header. */
   table(headers: string[], rows: CellValue[][], formats: (string | undefined)[]): Area {
     const top = this.addRow(headers);
-    this.format({ row: top, col: 0, rows: 1, cols: headers.length, bold: true, fill: HEADER_FILL });
+    this.format({
+      row: top,
+      col: 0,
+      rows: 1,
+      cols: headers.length,
+      bold: true,
+      fill: HEADER_FILL,
+      wrap: true,
+    });
     for (const r of rows) this.addRow(r);
     formats.forEach((numberFormat, col) => {
       if (numberFormat) this.format({ row: top + 1, col, rows: rows.length, cols: 1, numberFormat });
@@ -262,14 +275,14 @@ function trajectoryBlock(
   const titleRow = grid.addRow([title]);
   grid.format({ row: titleRow, col: 0, rows: 1, cols: 1, bold: true });
   const years = result.scenarios[0].years;
-  const headers = ["Jaar", ...result.scenarios.map((s) => s.name), ...(extra ? [extra.header] : [])];
-  // Years as text, so that charts take them as categories rather than as a series.
+  // Years as numbers under a blank corner cell: Excel then takes the first column as the chart's categories.
+  const headers = ["", ...result.scenarios.map((s) => s.name), ...(extra ? [extra.header] : [])];
   const rows = years.map((y, i) => [
-    String(y.year),
+    y.year,
     ...result.scenarios.map((s) => pick(s.years[i])),
     ...(extra ? [extra.pick(y)] : []),
   ]);
-  const area = grid.table(headers, rows, [undefined, ...headers.slice(1).map(() => format)]);
+  const area = grid.table(headers, rows, ["0", ...headers.slice(1).map(() => format)]);
   return area;
 }
 
@@ -330,6 +343,8 @@ export function comparisonSheet(
     (y) => y.primaryRetained,
     PERCENT_FORMAT,
   );
+
+  appendYearlyChecks(grid, result);
 
   grid.addRow([]);
   const provTitle = grid.addRow(["Herkomst"]);
@@ -503,6 +518,8 @@ export function buildReport(
   result: RunResult,
   provenance: Provenance,
   sheetName: (wanted: string) => string = (w) => w,
+  /** more sheets after the scenarios (the monitor, src/model/report-monitor.ts), named through sheetName */
+  extraSheets: ReportSheet[] = [],
 ): ReportSheet[] {
   const sheets = [comparisonSheet(result, provenance, sheetName(COMPARISON_SHEET))];
   const used = new Set<string>([sheets[0].name.toLowerCase()]);
@@ -519,5 +536,9 @@ export function buildReport(
     used.add(name.toLowerCase());
     sheets.push(scenarioSheet(s, name));
   }
+  for (const extra of extraSheets) sheets.push({ ...extra, name: sheetName(extra.name) });
+  sheets.push(
+    reviewSheet({ ...provenance.sources, inputHash: provenance.inputHash }, sheetName(REVIEW_SHEET)),
+  );
   return sheets;
 }

@@ -186,6 +186,17 @@ export interface ParameterSchema {
   numberFormat: string;
 }
 
+/** Parameters whose value is text; not part of PlanParameters (MODEL.md v2). */
+export const TEXT_PARAMETERS: readonly { key: string; name: string; alias: string; descriptionNl: string }[] =
+  [
+    {
+      key: "chosenScenario",
+      name: "Gekozen scenario",
+      alias: "Chosen scenario",
+      descriptionNl: "Het scenario dat het departement heeft gekozen (monitor en rijksbrede optelling)",
+    },
+  ];
+
 export const PARAMETERS: readonly ParameterSchema[] = [
   {
     key: "baseYear",

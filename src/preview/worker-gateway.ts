@@ -5,7 +5,7 @@
  */
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
-import type { CellRef, ReportResult, TemplateResult, WorkbookGateway } from "../taskpane/gateway";
+import type { CellRef, ReadOptions, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
 import { runInWorker, type RunInWorkerOptions } from "../worker/client";
 
 export class WorkerGateway implements WorkbookGateway {
@@ -18,8 +18,8 @@ export class WorkerGateway implements WorkbookGateway {
     return new WorkerGateway();
   }
 
-  readTables(): Promise<ReadTables> {
-    return runInWorker({ task: "readTables" });
+  readTables(options: ReadOptions = {}): Promise<ReadTables> {
+    return runInWorker({ task: "readTables", names: options.names });
   }
 
   insertTemplate(options: { examples: boolean }): Promise<TemplateResult> {

@@ -20,6 +20,8 @@ import { StartPanel } from "./components/StartPanel";
 import { CheckPanel } from "./components/CheckPanel";
 import { ScenariosPanel } from "./components/ScenariosPanel";
 import { ResultsPanel } from "./components/ResultsPanel";
+import { MonitorGlance } from "./components/MonitorGlance";
+import { RijkPanel, useIsRijkWorkbook } from "./components/RijkPanel";
 
 const useStyles = makeStyles({
   main: {
@@ -51,12 +53,33 @@ export interface AppProps {
   visible?: boolean;
 }
 
-/** The tabs in order; a new tab is one more entry here (and its id in TabId). */
-const TABS: { id: TabId; label: StringKey; Panel: React.ComponentType<{ planner: Planner }> }[] = [
+interface PanelProps {
+  planner: Planner;
+  gateway: WorkbookGateway;
+  language: Language;
+}
+
+/** Doorrekenen: the monitor's latest peildatum at a glance above the comparison. */
+function RunPanel({ planner, gateway, language }: PanelProps): React.ReactElement {
+  return (
+    <>
+      <MonitorGlance gateway={gateway} result={planner.state.result} language={language} />
+      <ResultsPanel planner={planner} />
+    </>
+  );
+}
+
+function RijkTab({ gateway, language }: PanelProps): React.ReactElement {
+  return <RijkPanel gateway={gateway} language={language} />;
+}
+
+/** The tabs in order; a new tab is one more entry here (and its id in TabId). Rijksbreed only in a Rijk workbook. */
+const TABS: { id: TabId; label: StringKey; Panel: React.ComponentType<PanelProps> }[] = [
   { id: "start", label: "tabStart", Panel: StartPanel },
   { id: "check", label: "tabCheck", Panel: CheckPanel },
   { id: "scenarios", label: "tabScenarios", Panel: ScenariosPanel },
-  { id: "run", label: "tabRun", Panel: ResultsPanel },
+  { id: "run", label: "tabRun", Panel: RunPanel },
+  { id: "rijk", label: "tabRijk", Panel: RijkTab },
 ];
 
 function PlannerPane({
@@ -72,6 +95,8 @@ function PlannerPane({
   const { state, t } = planner;
   const styles = useStyles();
   const messageRef = React.useRef<HTMLDivElement>(null);
+  const isRijk = useIsRijkWorkbook(gateway);
+  const tabs = TABS.filter((x) => x.id !== "rijk" || isRijk);
   React.useEffect(() => {
     // Read when the pane opens or becomes visible again (never while hidden); unsaved edits are kept.
     if (visible) void planner.refresh(true);
@@ -83,7 +108,7 @@ function PlannerPane({
       state.focus.target === "message" ? messageRef.current : document.getElementById("results-title");
     target?.focus();
   }, [state.focus]);
-  const active = TABS.find((x) => x.id === state.tab) ?? TABS[0];
+  const active = tabs.find((x) => x.id === state.tab) ?? tabs[0];
   const message = state.message;
   return (
     <>
@@ -94,7 +119,7 @@ function PlannerPane({
         onTabSelect={(_, d) => planner.setTab(d.value as TabId)}
         aria-label={t("appTitle")}
       >
-        {TABS.map((x) => (
+        {tabs.map((x) => (
           <Tab key={x.id} value={x.id} id={`tab-${x.id}`} className={styles.tab}>
             {t(x.label)}
           </Tab>
@@ -147,7 +172,7 @@ function PlannerPane({
         </div>
       ) : null}
       <div role="tabpanel" aria-labelledby={`tab-${active.id}`}>
-        <active.Panel planner={planner} />
+        <active.Panel planner={planner} gateway={gateway} language={language} />
       </div>
     </>
   );

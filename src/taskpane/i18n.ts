@@ -18,6 +18,7 @@ const strings = {
   tabCheck: { nl: "Controle", en: "Check" },
   tabScenarios: { nl: "Scenario's", en: "Scenarios" },
   tabRun: { nl: "Doorrekenen", en: "Run" },
+  tabRijk: { nl: "Rijksbreed", en: "Rijk-wide" },
   tablesTitle: { nl: "Invoertabellen", en: "Input tables" },
   refresh: { nl: "Opnieuw lezen", en: "Read again" },
   found: { nl: "gevonden", en: "found" },

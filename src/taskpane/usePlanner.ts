@@ -17,7 +17,7 @@ import { translate, type Language, type StringKey } from "./i18n";
 import { formats } from "./components/text";
 
 /** The pane's tabs; App.tsx lists them in order (add one there and here). */
-export type TabId = "start" | "check" | "scenarios" | "run";
+export type TabId = "start" | "check" | "scenarios" | "run" | "rijk";
 
 export interface Busy {
   label: string;

@@ -48,7 +48,7 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
         return { output: { sheets: loaded.worksheets.map((w) => w.name) } };
       }
       case "readTables":
-        return { output: await opened().readTables() };
+        return { output: await opened().readTables({ names: request.names }) };
       case "insertTemplate":
         return { output: await opened().insertTemplate({ examples: request.examples }) };
       case "selectCell": {

@@ -15,7 +15,7 @@ export interface Tasks {
   /** parses .xlsx bytes (transferred, not copied) and keeps the workbook in the worker */
   open: { input: { bytes: ArrayBuffer }; output: { sheets: string[] } };
   /** the workbook gateway's operations on the workbook the worker holds (see src/xlsx/gateway.ts) */
-  readTables: { input: Record<never, never>; output: ReadTables };
+  readTables: { input: { names?: readonly string[] }; output: ReadTables };
   insertTemplate: { input: { examples: boolean }; output: TemplateResult };
   selectCell: { input: { ref: CellRef }; output: { sheet: string; address: string } | null };
   saveScenarios: { input: { rows: (string | number | null)[][] }; output: null };

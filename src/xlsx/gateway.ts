@@ -10,7 +10,7 @@ import { templateRows } from "../model/template";
 import { normalizeName } from "../model/text";
 import { HIRE_CATEGORIES } from "../model/types";
 import type { ReadTables } from "../model/workbook-types";
-import type { CellRef, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
+import type { CellRef, ReadOptions, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
 import { addInputTable, colName, plainValue, tablesFromWorkbook, writeReportSheets } from "./workbook";
 
 const LISTS_SHEET = "FP-lijsten";
@@ -25,7 +25,8 @@ export class XlsxGateway implements WorkbookGateway {
 
   constructor(public workbook: ExcelJS.Workbook) {}
 
-  async readTables(): Promise<ReadTables> {
+  async readTables(options: ReadOptions = {}): Promise<ReadTables> {
+    if (options.names) return tablesFromWorkbook(this.workbook, options.names);
     this.last = tablesFromWorkbook(this.workbook);
     return this.last;
   }

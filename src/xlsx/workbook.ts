@@ -79,16 +79,19 @@ function readBlock(
 }
 
 /**
- * Reads every input table of MODEL.md that the workbook has. A second table (or, without tables, a second
- * sheet) whose name matches the same input is kept under its own name, so that the reader can refuse the
- * pair by name instead of silently taking the first; every other table and sheet name goes to
- * `otherNames`, for the reader's "did you mean" warnings.
+ * Reads every input table of MODEL.md that the workbook has (or the tables named, e.g. the Rijk's). A second
+ * table (or, without tables, a second sheet) whose name matches the same input is kept under its own name, so
+ * that the reader can refuse the pair by name instead of silently taking the first; every other table and
+ * sheet name goes to `otherNames`, for the reader's "did you mean" warnings.
  */
-export function tablesFromWorkbook(workbook: ExcelJS.Workbook): ReadTables & { otherNames: string[] } {
+export function tablesFromWorkbook(
+  workbook: ExcelJS.Workbook,
+  names: readonly string[] = TABLES.map((t) => t.name),
+): ReadTables & { otherNames: string[] } {
   const tables: Record<string, unknown[][]> = {};
   const locations: Record<string, TableLocation> = {};
   const otherNames: string[] = [];
-  const wanted = new Map(TABLES.map((t) => [normalizeName(t.name), t.name as TableName]));
+  const wanted = new Map(names.map((n) => [normalizeName(n), n as TableName]));
   const found = new Set<TableName>();
   workbook.eachSheet((ws) => {
     for (const table of ws.getTables() as unknown as {
@@ -186,6 +189,7 @@ export function writeReportSheets(workbook: ExcelJS.Workbook, sheets: ReportShee
             };
           }
           if (f.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
+          if (f.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
         }
       }
     }

@@ -53,7 +53,8 @@ test("run --json on the sample: exactly the documented shape, baseline first", a
   const { code, stdout } = await cli("run", SAMPLE, "--json");
   expect(code).toBe(0);
   const out = JSON.parse(stdout);
-  expect(Object.keys(out)).toEqual(["scenarios", "issues"]);
+  expect(Object.keys(out)).toEqual(["scenarios", "issues", "monitor"]);
+  expect(out.monitor).toEqual([]);
   expect(out.issues).toEqual([]);
   expect(out.scenarios.map((s: { name: string }) => s.name)).toEqual([
     "Basis",

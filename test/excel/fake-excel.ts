@@ -769,6 +769,11 @@ export class FakeExcel {
           set columnWidth(_v: number) {
             fake.write(s, 20);
           },
+          // RangeFormat.wrapText: "Specifies if Excel wraps the text in the object. A null value indicates
+          // that the entire range doesn't have a uniform wrap setting." (https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat, wrapText)
+          set wrapText(_v: boolean) {
+            fake.write(s, 20);
+          },
           autofitColumns() {
             fake.write(s, 20);
           },

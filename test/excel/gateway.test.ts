@@ -203,7 +203,14 @@ test("the report: values, formats, ja/nee colours, native charts, calculation su
   const fake = workbookWith(100);
   const result = await new ExcelGateway(fake.run).writeReport(reportFor(3));
   expect(result.renamed).toEqual([]);
-  expect(result.sheets).toEqual(["Vergelijking", "Sc Basis", "Sc S0", "Sc S1", "Sc S2"]);
+  expect(result.sheets).toEqual([
+    "Vergelijking",
+    "Sc Basis",
+    "Sc S0",
+    "Sc S1",
+    "Sc S2",
+    "Definities en bronnen",
+  ]);
   expect(fake.syncs).toBeLessThanOrEqual(5);
   expect(fake.calculationSuspended).toBeGreaterThan(0);
   const sheet = fake.sheet("Vergelijking")!;
@@ -215,7 +222,8 @@ test("the report: values, formats, ja/nee colours, native charts, calculation su
     "Roemer % per jaar",
     "Primair behouden per jaar",
   ]);
-  expect(sheet.conditional.map((c) => c.text)).toEqual(["ja", "nee", "ja", "nee", "ja", "nee"]);
+  // three norm columns, then the target met in every year (issue 14)
+  expect(sheet.conditional.map((c) => c.text)).toEqual(["ja", "nee", "ja", "nee", "ja", "nee", "ja", "nee"]);
   expect([...sheet.numberFormats.values()]).toContain("0.0%");
   expect(fake.active).toBe("Vergelijking");
 });
@@ -232,7 +240,7 @@ test("a rerun replaces only the add-in's own sheets; a user's sheet with the sam
   expect(userSheet.deleted).toBe(false);
   expect(fake.sheets.filter((s) => !s.deleted && s.name === "Vergelijking")).toHaveLength(1);
   // No write ever lands outside the add-in's own sheets.
-  const own = new Set(["Vergelijking", "Sc Basis", "Sc S0", "Sc S1 (2)"]);
+  const own = new Set(["Vergelijking", "Sc Basis", "Sc S0", "Sc S1 (2)", "Definities en bronnen"]);
   for (const s of fake.writes) expect(own.has(s)).toBe(true);
   expect(fake.sheet("Mijn analyse")!.cells.get("1,0")).toBe(42);
 });

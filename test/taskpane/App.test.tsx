@@ -204,6 +204,7 @@ test("Doorrekenen shows the comparison and writes the report; a renamed sheet is
     "Sc Basis",
     "Sc Kaasschaaf auto",
     "Sc Overhead",
+    "Definities en bronnen",
   ]);
   await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("Vergelijking (2)"));
   expect(screen.getByTestId("message")).toHaveTextContent("Rapport geschreven op 4 bladen");

@@ -79,6 +79,7 @@ test("the report replaces only its own sheets and renames around a user's sheet"
   const second = await gateway.writeReport(sheets());
   expect(second.renamed).toEqual([{ wanted: "Sc K", used: "Sc K (2)" }]);
   expect(workbook.worksheets.map((w) => w.name).sort()).toEqual([
+    "Definities en bronnen",
     "Sc Basis",
     "Sc K",
     "Sc K (2)",

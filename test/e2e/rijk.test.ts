@@ -1,0 +1,111 @@
+/**
+ * End to end in Chromium at the pane's narrowest width (320 px): the preview on the fictional Rijk's
+ * workbook shows the Rijksbreed tab, consolidates the picked department files, and what the tab shows
+ * fits 320 px; on the department with Realisatie the Doorrekenen tab shows the monitor at a glance.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Server } from "http";
+import { execSync } from "child_process";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+const root = path.resolve(__dirname, "../..");
+const dist = path.join(root, "dist");
+const artifacts = path.join(root, "test-artifacts");
+const RIJK = path.join(root, "samples/rijk");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require("../../scripts/serve.js") as {
+  serve: (root: string, port?: number) => Promise<Server>;
+};
+
+let server: Server;
+let context: BrowserContext;
+let base: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(dist, "preview.html")))
+    execSync("npx webpack --mode production", { cwd: root, stdio: "inherit", timeout: 600_000 });
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await serve(dist, 0);
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "fp-chromium-")), {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: "nl-NL",
+    viewport: { width: 320, height: 900 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+    ],
+  });
+}, 900_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/**
+ * The narrowest width an element can take (its min-content width). The preview page around the pane is
+ * wider than 320 px on its own (its banner and drop zone, before this tab existed), so the check is on
+ * what this work adds: it must fit the pane's 320 px less the pane's 2 x 16 px padding.
+ */
+const minContentWidth = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const el = document.querySelector(sel) as HTMLElement;
+    const before = el.style.width;
+    el.style.width = "min-content";
+    const width = el.getBoundingClientRect().width;
+    el.style.width = before;
+    return width;
+  }, selector);
+const PANE_CONTENT = 320 - 32;
+
+test("the Rijksbreed tab at 320 px: consolidation of the picked files, the tab fits the pane", async () => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/preview.html?lang=nl`);
+  await page.getByTestId("preview-banner").waitFor();
+  await page.getByTestId("file-input").setInputFiles(path.join(RIJK, "rijk.xlsx"));
+  await page.getByRole("tab", { name: "Rijksbreed" }).click({ timeout: 60_000 });
+  await page
+    .getByLabel("Werkmappen van de departementen kiezen")
+    .setInputFiles(
+      ["kustbeheer.xlsx", "digitale-zaken.xlsx", "cultuur-erfgoed.xlsx", "hoge-raad.xlsx"].map((f) =>
+        path.join(RIJK, f),
+      ),
+    );
+  await page.getByRole("button", { name: "Optellen" }).click();
+  await page.getByText("Rijk: volledig").waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: path.join(artifacts, "rijk-320.png"), fullPage: true });
+  expect(await minContentWidth(page, '[data-testid="rijk-panel"]')).toBeLessThanOrEqual(PANE_CONTENT);
+  expect(await minContentWidth(page, '[role="tablist"]')).toBeLessThanOrEqual(PANE_CONTENT);
+  await page.getByRole("button", { name: "Rapport Rijksbreed schrijven" }).click();
+  await page
+    .getByTestId("rijk-message")
+    .getByText(/Geschreven: Rijksbreed/)
+    .waitFor();
+  expect(errors).toEqual([]);
+}, 180_000);
+
+test("Doorrekenen at 320 px on the department with Realisatie: the latest peildatum at a glance", async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/preview.html?lang=nl`);
+  await page.getByTestId("preview-banner").waitFor();
+  await page.getByTestId("file-input").setInputFiles(path.join(RIJK, "kustbeheer.xlsx"));
+  await page.getByTestId("workbook-name").getByText("kustbeheer.xlsx").waitFor({ timeout: 60_000 });
+  await page.getByRole("tab", { name: "Doorrekenen" }).click();
+  await page.getByRole("button", { name: "Doorrekenen", exact: true }).click();
+  const glance = page.getByTestId("monitor-glance");
+  await glance.waitFor({ timeout: 60_000 });
+  expect(await glance.innerText()).toMatch(/2027-10-01/);
+  await page.screenshot({ path: path.join(artifacts, "monitor-320.png"), fullPage: true });
+  expect(await minContentWidth(page, '[data-testid="monitor-glance"]')).toBeLessThanOrEqual(PANE_CONTENT);
+}, 180_000);
