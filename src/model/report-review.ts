@@ -84,7 +84,13 @@ export function appendDefinitions(grid: Grid, sources: ReviewSources | null): vo
   grid.addRow(["Ingelezen op", sources.readAt ? stamp(sources.readAt) : "(niet bekend)"]);
   grid.addRow(["Invoer-hash", sources.inputHash]);
   const marks = sources.marks ?? [];
-  if (marks.length === 0) {
+  if (sources.marks === undefined) {
+    // Never claim "nothing marked" when nobody looked (the add-in's report does not scan the workbook's notes).
+    grid.addRow([
+      "Illustratieve of niet-geverifieerde cijfers",
+      "Niet nagegaan voor dit rapport: kijk in de invoerwerkmap zelf naar cijfers die als illustratief of niet-geverifieerd gemarkeerd zijn.",
+    ]);
+  } else if (marks.length === 0) {
     grid.addRow([
       "Illustratieve of niet-geverifieerde cijfers",
       "In de invoer is niets als illustratief of niet-geverifieerd gemarkeerd.",

@@ -73,7 +73,10 @@ test("the Rijksbreed tab at 320 px: consolidation of the picked files, the tab f
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${base}/preview.html?lang=nl`);
   await page.getByTestId("preview-banner").waitFor();
+  // the preview opens its sample first; open the Rijk workbook only after that, so that it is not replaced
+  await page.getByTestId("table-Formatie").getByText("gevonden").waitFor({ timeout: 60_000 });
   await page.getByTestId("file-input").setInputFiles(path.join(RIJK, "rijk.xlsx"));
+  await page.getByTestId("workbook-name").getByText("rijk.xlsx").waitFor({ timeout: 60_000 });
   await page.getByRole("tab", { name: "Rijksbreed" }).click({ timeout: 60_000 });
   await page
     .getByLabel("Werkmappen van de departementen kiezen")
@@ -99,6 +102,7 @@ test("Doorrekenen at 320 px on the department with Realisatie: the latest peilda
   const page = await context.newPage();
   await page.goto(`${base}/preview.html?lang=nl`);
   await page.getByTestId("preview-banner").waitFor();
+  await page.getByTestId("table-Formatie").getByText("gevonden").waitFor({ timeout: 60_000 });
   await page.getByTestId("file-input").setInputFiles(path.join(RIJK, "kustbeheer.xlsx"));
   await page.getByTestId("workbook-name").getByText("kustbeheer.xlsx").waitFor({ timeout: 60_000 });
   await page.getByRole("tab", { name: "Doorrekenen" }).click();
