@@ -4,7 +4,7 @@
  * then the data in row blocks of about 3.5 MB, one sync per block (several small tables share a block).
  * Of an Excel table only the header row and the data body are read, never the totals row.
  */
-import { TABLES, type TableName } from "../model/schema";
+import { TABLES } from "../model/schema";
 import { normalizeName } from "../model/text";
 import type { ReadOptions } from "../model/ports";
 import type { ReadTables, TableLocation } from "../model/workbook-types";
