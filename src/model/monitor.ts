@@ -15,6 +15,7 @@ import {
   type BindableSchema,
   type WorkbookTables,
 } from "./input";
+import { CellMarker } from "./cells";
 import { EURO_FORMAT, FTE_FORMAT, M2_FORMAT, TEXT_PARAMETERS, type ColumnSchema } from "./schema";
 import { isBlank, isExcelError, normalizeName } from "./text";
 import type { Issue, Plan, PlanParameters, RunResult, ScenarioResult, YearMetrics } from "./types";
@@ -140,6 +141,9 @@ export function dayOfYear(iso: string): { year: number; day: number; days: numbe
 /** Reads the date cell: an Excel date (serial number), or text yyyy-mm-dd / dd-mm-yyyy with a warning. */
 function readDate(issues: IssueList, row: number, raw: unknown): string | null {
   const column = "Peildatum";
+  // The .xlsx reader marks a date-formatted cell (src/model/cells.ts) so that number columns can refuse it;
+  // here a date is what belongs, and its serial number is what Excel's API would give.
+  if (raw instanceof CellMarker && raw.kind === "date" && typeof raw.detail === "number") raw = raw.detail;
   if (typeof raw === "number" && Number.isFinite(raw) && raw >= 1 && raw < 2958466)
     return excelSerialToIso(raw);
   if (typeof raw === "string" && !isExcelError(raw) && !isBlank(raw)) {

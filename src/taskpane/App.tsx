@@ -95,7 +95,7 @@ function PlannerPane({
   const { state, t } = planner;
   const styles = useStyles();
   const messageRef = React.useRef<HTMLDivElement>(null);
-  const isRijk = useIsRijkWorkbook(gateway);
+  const isRijk = useIsRijkWorkbook(gateway, visible);
   const tabs = TABS.filter((x) => x.id !== "rijk" || isRijk);
   React.useEffect(() => {
     // Read when the pane opens or becomes visible again (never while hidden); unsaved edits are kept.

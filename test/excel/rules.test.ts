@@ -122,7 +122,8 @@ describe("2. strings are written as text", () => {
     const expectedYears = sheets[0].cells
       .slice(years.row + 1, years.row + years.rows)
       .map((r) => r[years.col]);
-    expect(expectedYears.every((y) => typeof y === "string")).toBe(true);
+    // Years are numbers (MODEL.md: calendar years), under a blank corner cell; the charts name them as categories.
+    expect(expectedYears.every((y) => typeof y === "number")).toBe(true);
     for (const chart of comparison.charts) {
       expect(chart.series.map((s) => s.name)).not.toContain("Jaar");
       for (const s of chart.series) expect(s.categories).toEqual(expectedYears);
@@ -256,10 +257,15 @@ describe("11. rewriting the report loses nothing", () => {
     expect(fake.sheet("Vergelijking")!.id).toBe(id);
     expect(fake.sheet("Vergelijking")!.charts.filter((c) => !c.deleted)).toHaveLength(4);
     // Conditional formats are replaced, not piled up.
-    expect(fake.sheet("Vergelijking")!.conditional).toHaveLength(6);
+    expect(fake.sheet("Vergelijking")!.conditional).toHaveLength(8);
     expect(old.deleted).toBe(true);
     const listed = fake.settings.get(REPORT_SETTING) as { sheets: { id: string; name: string }[] };
-    expect(listed.sheets.map((s) => s.name)).toEqual(["Vergelijking", "Sc Basis", "Sc S0"]);
+    expect(listed.sheets.map((s) => s.name)).toEqual([
+      "Vergelijking",
+      "Sc Basis",
+      "Sc S0",
+      "Definities en bronnen",
+    ]);
   });
 
   test("a failure halfway leaves the old report in place", async () => {
@@ -280,7 +286,7 @@ describe("11. rewriting the report loses nothing", () => {
     const result = await new ExcelGateway(fake.run).writeReport(
       reportFor(["History", "'quoted'", "a/b:c", `${"x".repeat(27)}'yy`]),
     );
-    expect(result.sheets).toHaveLength(6);
+    expect(result.sheets).toHaveLength(7);
     for (const name of result.sheets) expect(fake.sheet(name)).toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
 /** The pane's v2 parts: the monitor at a glance on Doorrekenen, and the Rijksbreed tab in a Rijk workbook. */
 import * as React from "react";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import ExcelJS from "exceljs";
 import { App } from "../../src/taskpane/App";
@@ -13,17 +13,32 @@ import { smallTables } from "../model/helpers";
   HostType: { Excel: "Excel" },
 };
 
-const renderPane = (gateway: MemoryGateway) =>
+/** Renders the pane and waits for what it does on opening (reading the workbook), as test/taskpane does. */
+async function renderPane(gateway: MemoryGateway) {
   render(
     <FluentProvider theme={webLightTheme}>
       <App host="Excel" language="nl" gateway={gateway} />
     </FluentProvider>,
   );
+  await screen.findByTestId("table-Parameters");
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
 
+/** Switches tab and waits for the next animation frame, where Fluent's tab indicator moves. */
+async function openTab(tab: HTMLElement) {
+  await act(async () => {
+    fireEvent.click(tab);
+  });
+  await act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+}
+
+/** Clicks a button once it is enabled; act awaits the async work the click starts. */
 async function press(name: string) {
   const button = screen.getByRole("button", { name });
   await waitFor(() => expect(button).toBeEnabled());
-  fireEvent.click(button);
+  await act(async () => {
+    fireEvent.click(button);
+  });
 }
 
 test("Doorrekenen shows the latest peildatum's status at a glance", async () => {
@@ -46,10 +61,10 @@ test("Doorrekenen shows the latest peildatum's status at a glance", async () => 
       [46661, 99],
     ],
   });
-  renderPane(gateway);
+  await renderPane(gateway);
   expect(screen.queryByRole("tab", { name: "Rijksbreed" })).toBeNull();
-  fireEvent.click(screen.getByRole("tab", { name: "Doorrekenen" }));
-  await press("Doorrekenen");
+  await openTab(screen.getByRole("tab", { name: "Doorrekenen" }));
+  await press("Alle scenario's doorrekenen");
   const glance = await screen.findByTestId("monitor-glance");
   expect(glance).toHaveTextContent("2027-10-01");
   expect(glance).toHaveTextContent("0 van 1 op koers");
@@ -79,11 +94,12 @@ test("a Rijk workbook gets a Rijksbreed tab: picked files, distribution, consoli
       [2030, 1000],
     ],
   });
-  renderPane(gateway);
-  fireEvent.click(await screen.findByRole("tab", { name: "Rijksbreed" }));
+  await renderPane(gateway);
+  await openTab(await screen.findByRole("tab", { name: "Rijksbreed" }));
   const input = screen.getByLabelText("Werkmappen van de departementen kiezen");
-  fireEvent.change(input, {
-    target: { files: [await departmentFile("een.xlsx"), await departmentFile("twee.xlsx")] },
+  const files = [await departmentFile("een.xlsx"), await departmentFile("twee.xlsx")];
+  await act(async () => {
+    fireEvent.change(input, { target: { files } });
   });
   await press("Optellen");
   const panel = await screen.findByTestId("rijk-panel");

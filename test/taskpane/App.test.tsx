@@ -207,7 +207,7 @@ test("Doorrekenen shows the comparison and writes the report; a renamed sheet is
     "Definities en bronnen",
   ]);
   await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("Vergelijking (2)"));
-  expect(screen.getByTestId("message")).toHaveTextContent("Rapport geschreven op 4 bladen");
+  expect(screen.getByTestId("message")).toHaveTextContent("Rapport geschreven op 5 bladen");
   await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("message-region")));
 });
 

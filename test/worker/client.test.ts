@@ -138,7 +138,7 @@ describe("through a Worker's messages", () => {
     const { result } = await runInWorker({ task: "run", tables: again.tables });
     const sheets = buildReport(result!, { createdAt: new Date(), inputHash: "test", version: "test" });
     const report = await runInWorker({ task: "writeReport", sheets });
-    expect(report.sheets).toEqual(["Vergelijking", "Sc Basis", "Sc Alleen dit"]);
+    expect(report.sheets).toEqual(["Vergelijking", "Sc Basis", "Sc Alleen dit", "Definities en bronnen"]);
     const saved = await runInWorker({ task: "save" });
     expect(saved.bytes).toBeInstanceOf(ArrayBuffer);
     expect(saved.bytes.byteLength).toBeGreaterThan(1000);

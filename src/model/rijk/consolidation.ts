@@ -136,6 +136,11 @@ export async function runDepartment(
   else {
     out.targetSource = "distributed";
     plan.targets = new Map(distributed);
+    // Without its own Taakstelling a department takes its share of the Rijk's target: the reader's warning
+    // that the target is 0 does not hold here.
+    out.issues = out.issues.filter(
+      (i) => !(i.table === "Taakstelling" && i.row === null && i.severity === "warning"),
+    );
   }
   const chosen = plan.scenarios.filter((s) => s.name === monitorInput.chosen.name);
   const result = await runPlanAsync({ ...plan, scenarios: chosen });

@@ -60,10 +60,12 @@ const TEXT = {
 };
 
 /** Whether the open workbook is a Rijk workbook (has Departementen): decides whether the tab shows. */
-export function useIsRijkWorkbook(gateway: WorkbookGateway): boolean {
+export function useIsRijkWorkbook(gateway: WorkbookGateway, visible = true): boolean {
   const [rijk, setRijk] = React.useState(false);
   React.useEffect(() => {
     let live = true;
+    // Like every read of the pane: never while the pane is hidden (shared runtime, see visibility.ts).
+    if (!visible) return;
     gateway
       .readTables({ names: [DEPARTMENTS_TABLE] })
       .then((read) => live && setRijk(!!read.tables[DEPARTMENTS_TABLE]))
@@ -71,7 +73,7 @@ export function useIsRijkWorkbook(gateway: WorkbookGateway): boolean {
     return () => {
       live = false;
     };
-  }, [gateway]);
+  }, [gateway, visible]);
   return rijk;
 }
 
