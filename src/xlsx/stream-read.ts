@@ -252,9 +252,9 @@ function blockValues(block: Block, bottom: number): unknown[][] {
   const width = block.right - block.left + 1;
   const out: unknown[][] = [];
   for (let r = block.top; r <= bottom; r++) {
-    const row = block.rows[r - block.top];
-    const values = new Array<unknown>(width);
-    for (let c = 0; c < width; c++) values[c] = row?.[c] === undefined ? "" : row[c];
+    // The kept row arrays are completed in place: a copy would hold every row twice at the peak.
+    const values = block.rows[r - block.top] ?? new Array<unknown>(width);
+    for (let c = 0; c < width; c++) if (values[c] === undefined) values[c] = "";
     out.push(values);
   }
   return out;
@@ -291,12 +291,20 @@ async function streamSheet(
   const store = (block: Block, r: number, c: number, value: unknown) => {
     const i = r - block.top;
     let row = block.rows[i];
-    if (!row) row = block.rows[i] = [];
+    if (!row) row = block.rows[i] = new Array<unknown>(block.right - block.left + 1);
     row[c - block.left] = value;
   };
   const xform = new CellXform();
   const valueOf = (model: any): ExcelJS.CellValue => {
     xform.reconcile(model, ctx.cellOptions);
+    // Numbers, text and yes/no are their model's value in ExcelJS's value classes: no cell object needed.
+    const type = model.type;
+    if (
+      (type === ExcelJS.ValueType.Number && typeof model.value === "number") ||
+      (type === ExcelJS.ValueType.String && typeof model.value === "string") ||
+      (type === ExcelJS.ValueType.Boolean && typeof model.value === "boolean")
+    )
+      return model.value;
     ctx.scratch.model = model;
     return ctx.scratch.value;
   };
