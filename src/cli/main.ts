@@ -15,7 +15,8 @@ import { runPlanAsync } from "../model/engine";
 import { buildReport, hashInputs } from "../model/report";
 import { VERSION } from "../model/version";
 import type { Issue, RunResult } from "../model/types";
-import { loadWorkbook, tablesFromWorkbook, writeReportSheets } from "../xlsx/workbook";
+import { writeReportSheets } from "../xlsx/workbook";
+import { readTablesStreaming } from "../xlsx/stream-read";
 import { WorkbookUnreadable } from "../xlsx/zip-check";
 import { checkOutputTarget, OutputRefused, writeFileAtomically } from "./output-file";
 import { firstNonFinite } from "./finite";
@@ -23,7 +24,6 @@ import { formatIssue, formatRun, type Lang } from "./format";
 import { DEPARTMENT_TABLE_NAMES, monitorJson, RIJK_HELP, rijkMain } from "./rijk";
 import { chosenResult, monitorOf, readMonitorInput, type MonitorEntry } from "../model/monitor";
 import { monitorSheet } from "../model/report-monitor";
-import { illustrativeMarks } from "../xlsx/sources";
 
 export const HELP = `Formatieplanner ${VERSION}: formatie, overhead, inhuur, huisvesting en taakstellingen doorrekenen.
 
@@ -201,9 +201,18 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
   };
   const started = Date.now();
   progress(`Inlezen / reading ${file} ...`);
-  let workbook: ExcelJS.Workbook;
+  let read: Awaited<ReturnType<typeof readTablesStreaming>>;
   try {
-    workbook = await loadWorkbook(new Uint8Array(fs.readFileSync(file)));
+    // Streamed: only the input tables' cells are kept, so a million rows fit in well under 1 GB.
+    read = await readTablesStreaming(
+      new Uint8Array(fs.readFileSync(file)),
+      (rows, sheet) =>
+        progress(
+          `Gelezen / read: ${rows.toLocaleString("nl-NL")} rijen / rows (${sheet}) in ${Date.now() - started} ms`,
+        ),
+      undefined,
+      DEPARTMENT_TABLE_NAMES,
+    );
   } catch (e) {
     if (!(e instanceof WorkbookUnreadable)) throw e;
     const issue: Issue = {
@@ -218,8 +227,7 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
     else io.stderr(`${file}: ${e.nl}\n${file}: ${e.en}\n`);
     return 1;
   }
-  progress(`Uitgepakt / unpacked in ${Date.now() - started} ms; tabellen lezen / reading tables ...`);
-  const { tables, otherNames } = tablesFromWorkbook(workbook, DEPARTMENT_TABLE_NAMES);
+  const { tables, otherNames } = read;
   progress(
     `Gelezen / read: ${Object.entries(tables)
       .map(([name, rows]) => `${name} ${Math.max(0, (rows?.length ?? 1) - 1)}`)
@@ -271,7 +279,7 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
           sources: {
             file: path.basename(file),
             readAt: new Date(started),
-            marks: illustrativeMarks(workbook),
+            marks: read.marks,
           },
         },
         undefined,

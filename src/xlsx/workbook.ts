@@ -36,7 +36,11 @@ export function plainValue(value: ExcelJS.CellValue): string | number | boolean 
 export function inputValue(cell: ExcelJS.Cell): unknown {
   if (cell.isMerged && cell.master !== cell && cell.master.address !== cell.address)
     return new CellMarker("merged");
-  const value = cell.value;
+  return valueMarker(cell.value);
+}
+
+/** A cell's value for the input reader, merged cells aside (see inputValue). */
+export function valueMarker(value: ExcelJS.CellValue): unknown {
   if (value instanceof Date) return new CellMarker("date", value.getTime() / 86400000 + 25569);
   if (value !== null && typeof value === "object") {
     const v = value as unknown as Record<string, unknown>;
@@ -48,7 +52,7 @@ export function inputValue(cell: ExcelJS.Cell): unknown {
   return plainValue(value);
 }
 
-function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
+export function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
   const [a, b] = ref.replace(/\$/g, "").split(":");
   const cell = (s: string) => {
     const m = /^([A-Z]+)(\d+)$/i.exec(s)!;

@@ -1,0 +1,492 @@
+/**
+ * Reading the input tables of a large .xlsx in bounded memory (Node only: the command line). The zip is
+ * read from its central directory, each worksheet is inflated and parsed as a stream, and only the cells
+ * of the input tables are kept. Each cell goes through ExcelJS's own cell parser and value classes, so
+ * the result is exactly what tablesFromWorkbook gives on the in-memory workbook; a structure this reader
+ * does not follow (a hyperlink in a table, table parts that differ from the sheet's links, a merged header
+ * that widens a sheet) falls back to the in-memory reader instead of guessing.
+ */
+import { Readable } from "stream";
+import { createInflateRaw, inflateRawSync } from "zlib";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import ExcelJS from "exceljs";
+import type { ReadTables, TableLocation } from "../model/workbook-types";
+import { TABLES, type TableName } from "../model/schema";
+import { illustrativeMark, illustrativeMarks, MARK_ROWS, type IllustrativeMark } from "./sources";
+import { normalizeName } from "../model/text";
+import { CellMarker } from "../model/cells";
+import { checkXlsxZip, notXlsx, WorkbookUnreadable } from "./zip-check";
+import { decodeRange, loadWorkbook, plainValue, tablesFromWorkbook, valueMarker } from "./workbook";
+
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
+// ExcelJS's own parsers, so that every cell reads as the in-memory reader reads it.
+const CellXform = require("exceljs/lib/xlsx/xform/sheet/cell-xform");
+const StylesXform = require("exceljs/lib/xlsx/xform/style/styles-xform");
+const SharedStringsXform = require("exceljs/lib/xlsx/xform/strings/shared-strings-xform");
+const WorkbookXform = require("exceljs/lib/xlsx/xform/book/workbook-xform");
+const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xform");
+const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Rows between two progress reports. */
+export const PROGRESS_ROWS = 100_000;
+
+interface ZipEntry {
+  method: number;
+  size: number;
+  /** where the entry's data starts */
+  data: number;
+}
+
+function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) throw notXlsx();
+  const entries = new Map<string, ZipEntry>();
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  for (let e = 0; e < count; e++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== 0x04034b50) throw notXlsx();
+    entries.set(name, {
+      method: view.getUint16(at + 10, true),
+      size: view.getUint32(at + 20, true),
+      data: local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true),
+    });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+function raw(bytes: Uint8Array, e: ZipEntry): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + e.data, e.size);
+}
+
+/** A small part, inflated whole. */
+function inflate(bytes: Uint8Array, e: ZipEntry): Buffer {
+  return e.method === 0 ? raw(bytes, e) : inflateRawSync(raw(bytes, e));
+}
+
+/** A large part, inflated a chunk at a time. */
+async function* inflateChunks(bytes: Uint8Array, e: ZipEntry): AsyncGenerator<Buffer> {
+  const data = raw(bytes, e);
+  const chunks = function* () {
+    for (let i = 0; i < data.length; i += 1 << 20) yield data.subarray(i, i + (1 << 20));
+  };
+  if (e.method === 0) {
+    yield* chunks();
+    return;
+  }
+  const inflater = createInflateRaw();
+  Readable.from(chunks()).pipe(inflater);
+  for await (const chunk of inflater) yield chunk as Buffer;
+}
+
+async function parsePart(xform: any, bytes: Uint8Array, e: ZipEntry | undefined): Promise<any> {
+  if (!e) return undefined;
+  await xform.parseStream(Readable.from([inflate(bytes, e)]));
+  return xform;
+}
+
+function relsById(rels: { Id: string; Target: string }[] | undefined): Map<string, string> {
+  return new Map((rels ?? []).map((r) => [r.Id, r.Target]));
+}
+
+/** A rectangle of kept cells, values stored row by row in compact arrays. */
+interface Block {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  rows: unknown[][];
+}
+
+interface SheetPlan {
+  name: string;
+  path: string;
+  /** table id (its rels target) to its model and, for an input table, its block */
+  tables: Map<string, { model: any; block: Block | null }>;
+  /** the block of a sheet read by its name (no table of that input), once row 1 is known */
+  sheet: { block: Block | null; header: Map<number, unknown>; right: number } | null;
+}
+
+/** The cells of the input tables, as tablesFromWorkbook gives them, read in bounded memory. */
+export async function readTablesStreaming(
+  bytes: Uint8Array,
+  onProgress?: (rows: number, sheet: string) => void,
+  every = PROGRESS_ROWS,
+  names: readonly string[] = TABLES.map((t) => t.name),
+): Promise<StreamRead> {
+  checkXlsxZip(bytes);
+  try {
+    const read = await readStreaming(bytes, onProgress, every, names);
+    if (read) return read;
+  } catch (e) {
+    if (e instanceof WorkbookUnreadable) throw e;
+    // ExcelJS's reader decides what is unreadable; it says so in its own (wrapped) way.
+  }
+  const workbook = await loadWorkbook(bytes);
+  return { ...tablesFromWorkbook(workbook, names), marks: illustrativeMarks(workbook) };
+}
+
+/** The tables read, other table and sheet names (for "did you mean"), and the illustrative marks (sources.ts). */
+export type StreamRead = ReadTables & { otherNames: string[]; marks: IllustrativeMark[] };
+
+/** The streaming reader alone: null where the structure needs the in-memory reader. */
+export async function readStreaming(
+  bytes: Uint8Array,
+  onProgress?: (rows: number, sheet: string) => void,
+  every = PROGRESS_ROWS,
+  names: readonly string[] = TABLES.map((t) => t.name),
+): Promise<StreamRead | null> {
+  const entries = zipEntries(bytes);
+  const book = await parsePart(new WorkbookXform(), bytes, entries.get("xl/workbook.xml"));
+  if (!book) return null;
+  const bookRels = relsById(
+    (await parsePart(new RelationshipsXform(), bytes, entries.get("xl/_rels/workbook.xml.rels")))?.model,
+  );
+  const styles = await parsePart(new StylesXform(), bytes, entries.get("xl/styles.xml"));
+  const sharedStrings = await parsePart(new SharedStringsXform(), bytes, entries.get("xl/sharedStrings.xml"));
+  const date1904 = book.model.properties?.date1904;
+  const wanted = new Map(names.map((n) => [normalizeName(n), n as TableName]));
+  const marks: IllustrativeMark[] = [];
+
+  const sheets: SheetPlan[] = [];
+  for (const sheet of book.model.sheets ?? []) {
+    const target = bookRels.get(sheet.rId);
+    if (!target) continue;
+    const path = `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`;
+    if (!entries.has(path) || !/xl\/worksheets\/sheet(\d+)[.]xml/.test(path)) continue;
+    const no = /sheet(\d+)[.]xml/.exec(path)![1];
+    const rels = relsById(
+      (
+        await parsePart(
+          new RelationshipsXform(),
+          bytes,
+          entries.get(`xl/worksheets/_rels/sheet${no}.xml.rels`),
+        )
+      )?.model,
+    );
+    const tables = new Map<string, { model: any; block: Block | null }>();
+    for (const [id, t] of rels) {
+      const m = /^\.\.\/tables\/(table\d+)[.]xml$/.exec(t);
+      if (!m) continue;
+      const part = await parsePart(new TableXform(), bytes, entries.get(`xl/tables/${m[1]}.xml`));
+      if (!part) continue;
+      const model = part.model;
+      let block: Block | null = null;
+      if (wanted.has(normalizeName(model.name))) {
+        const { top, left, bottom, right } = decodeRange(model.tableRef ?? model.ref);
+        block = { top, left, bottom: model.totalsRow ? bottom - 1 : bottom, right, rows: [] };
+      }
+      tables.set(id, { model, block });
+    }
+    sheets.push({ name: sheet.name, path, tables, sheet: null });
+  }
+  const fromTables = new Set(
+    sheets.flatMap((s) => [...s.tables.values()].map((t) => wanted.get(normalizeName(t.model.name)))),
+  );
+  for (const s of sheets) {
+    const name = wanted.get(normalizeName(s.name));
+    if (name && !fromTables.has(name)) s.sheet = { block: null, header: new Map(), right: 0 };
+  }
+
+  const scratch = new ExcelJS.Workbook().addWorksheet("scratch").getCell(1, 1);
+  const read: { sheet: SheetPlan; tableParts: string[]; rowCount: number; hasValues: boolean }[] = [];
+  let rowsDone = 0;
+  for (const plan of sheets) {
+    const sheetResult = await streamSheet(bytes, entries.get(plan.path)!, plan, {
+      // Shared formulas are numbered per sheet.
+      cellOptions: { styles, sharedStrings, date1904, formulae: {}, hyperlinkMap: {} },
+      scratch,
+      onTopCell: (row, col, value) => {
+        const mark = illustrativeMark(plan.name, row, col, value);
+        if (mark) marks.push(mark);
+      },
+      onRow: () => {
+        rowsDone++;
+        if (onProgress && rowsDone % every === 0) onProgress(rowsDone, plan.name);
+      },
+    });
+    if (!sheetResult) return null;
+    read.push({ sheet: plan, ...sheetResult });
+  }
+
+  // The same choices as tablesFromWorkbook, on the kept blocks.
+  const tables: Record<string, unknown[][]> = {};
+  const locations: Record<string, TableLocation> = {};
+  const otherNames: string[] = [];
+  const found = new Set<TableName>();
+  for (const { sheet, tableParts } of read) {
+    for (const id of tableParts) {
+      const { model, block } = sheet.tables.get(id)!;
+      const name = wanted.get(normalizeName(model.name));
+      if (!name) {
+        otherNames.push(model.name);
+        continue;
+      }
+      const key = found.has(name) ? model.name : name;
+      if (key in tables) continue;
+      found.add(name);
+      tables[key] = blockValues(block!, block!.bottom);
+      locations[key] = {
+        sheet: sheet.name,
+        headerRow: block!.top,
+        firstColumn: block!.left,
+        source: "table",
+      };
+    }
+  }
+  for (const { sheet, rowCount, hasValues } of read) {
+    const name = wanted.get(normalizeName(sheet.name));
+    if (!name) {
+      otherNames.push(sheet.name);
+      continue;
+    }
+    if (fromTables.has(name) || !sheet.sheet?.block) continue;
+    const key = found.has(name) ? sheet.name : name;
+    if (key in tables) continue;
+    found.add(name);
+    tables[key] = blockValues(sheet.sheet.block, Math.max(1, hasValues ? rowCount : 1));
+    locations[key] = { sheet: sheet.name, headerRow: 1, firstColumn: 1, source: "sheet" };
+  }
+  return { tables, locations, otherNames, marks };
+}
+
+function blockValues(block: Block, bottom: number): unknown[][] {
+  const width = block.right - block.left + 1;
+  const out: unknown[][] = [];
+  for (let r = block.top; r <= bottom; r++) {
+    // The kept row arrays are completed in place: a copy would hold every row twice at the peak.
+    const values = block.rows[r - block.top] ?? new Array<unknown>(width);
+    for (let c = 0; c < width; c++) if (values[c] === undefined) values[c] = "";
+    out.push(values);
+  }
+  return out;
+}
+
+function decodeCol(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/** One worksheet, streamed: kept cells into the plan's blocks; null where the in-memory reader is needed. */
+async function streamSheet(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  plan: SheetPlan,
+  ctx: {
+    cellOptions: any;
+    scratch: ExcelJS.Cell;
+    onRow: () => void;
+    /** every cell of the first MARK_ROWS rows, for the report's sources */
+    onTopCell: (row: number, col: number, value: ExcelJS.CellValue) => void;
+  },
+): Promise<{ tableParts: string[]; rowCount: number; hasValues: boolean } | null> {
+  const blocks = [...plan.tables.values()].map((t) => t.block).filter((b): b is Block => b !== null);
+  const candidate = plan.sheet;
+  const merges: string[] = [];
+  const hyperlinks: string[] = [];
+  const tableParts: string[] = [];
+  let rowCount = 0;
+  let rowNumber = 0;
+  let rowHasValues = false;
+  let hasValues = false;
+  let previousCol = 0;
+  let inCell = false;
+  let failed = false;
+
+  const store = (block: Block, r: number, c: number, value: unknown) => {
+    const i = r - block.top;
+    let row = block.rows[i];
+    if (!row) row = block.rows[i] = new Array<unknown>(block.right - block.left + 1);
+    row[c - block.left] = value;
+  };
+  const xform = new CellXform();
+  const valueOf = (model: any): ExcelJS.CellValue => {
+    xform.reconcile(model, ctx.cellOptions);
+    // Numbers, text and yes/no are their model's value in ExcelJS's value classes: no cell object needed.
+    const type = model.type;
+    if (
+      (type === ExcelJS.ValueType.Number && typeof model.value === "number") ||
+      (type === ExcelJS.ValueType.String && typeof model.value === "string") ||
+      (type === ExcelJS.ValueType.Boolean && typeof model.value === "boolean")
+    )
+      return model.value;
+    ctx.scratch.model = model;
+    return ctx.scratch.value;
+  };
+  const finishCell = (model: any) => {
+    const at = model.address ? decodeCol(model.address) : { row: rowNumber, col: previousCol + 1 };
+    if (!at) {
+      failed = true;
+      return;
+    }
+    // ExcelJS drops a cell without value and style ("Merge" type) without moving on its column count.
+    if (model.type === ExcelJS.ValueType.Merge) return;
+    previousCol = at.col;
+    if (model.type !== ExcelJS.ValueType.Null) rowHasValues = true;
+    const r = rowNumber;
+    const c = at.col;
+    if (r <= MARK_ROWS && model.type !== ExcelJS.ValueType.Null) ctx.onTopCell(r, c, valueOf(model));
+    const keep =
+      blocks.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) ||
+      (candidate !== null && (r === 1 || (r > 1 && c <= candidate.right)));
+    if (!keep && model.type !== ExcelJS.ValueType.Formula) return;
+    const value = valueOf(model);
+    if (!keep) return;
+    const marked = valueMarker(value);
+    for (const b of blocks)
+      if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) store(b, r, c, marked);
+    if (candidate) {
+      if (r === 1) candidate.header.set(c, value);
+      else if (candidate.block && c <= candidate.right) store(candidate.block, r, c, marked);
+    }
+  };
+
+  const parser = new SaxesParser();
+  parser.on("error", () => {
+    failed = true;
+  });
+  let inSheetData = false;
+  let inHyperlinks = false;
+  parser.on("opentag", (node: SaxesTagPlain) => {
+    if (inCell) {
+      xform.parseOpen(node);
+      return;
+    }
+    switch (node.name) {
+      case "sheetData":
+        inSheetData = true;
+        break;
+      case "row":
+        if (!inSheetData) break;
+        rowNumber = parseInt(node.attributes.r as string, 10);
+        if (!(rowNumber > 0)) failed = true;
+        rowCount = Math.max(rowCount, rowNumber);
+        rowHasValues = false;
+        previousCol = 0;
+        break;
+      case "c":
+        if (!inSheetData) break;
+        inCell = true;
+        xform.parseOpen(node);
+        break;
+      case "mergeCell":
+        if (node.attributes.ref) merges.push(node.attributes.ref as string);
+        break;
+      case "hyperlinks":
+        inHyperlinks = true;
+        break;
+      case "hyperlink":
+        if (inHyperlinks && node.attributes["r:id"]) hyperlinks.push(node.attributes.ref as string);
+        break;
+      case "tablePart":
+        tableParts.push(node.attributes["r:id"] as string);
+        break;
+    }
+  });
+  parser.on("text", (text: string) => {
+    if (inCell) xform.parseText(text);
+  });
+  parser.on("closetag", (node: SaxesTagPlain) => {
+    if (inCell) {
+      if (!xform.parseClose(node.name)) {
+        inCell = false;
+        finishCell(xform.model);
+      }
+      return;
+    }
+    switch (node.name) {
+      case "sheetData":
+        inSheetData = false;
+        break;
+      case "hyperlinks":
+        inHyperlinks = false;
+        break;
+      case "row":
+        if (!inSheetData) break;
+        if (rowHasValues) hasValues = true;
+        if (rowNumber === 1 && candidate) {
+          candidate.right = headerRight(candidate.header);
+          if (candidate.right > 0)
+            candidate.block = { top: 1, left: 1, bottom: Infinity, right: candidate.right, rows: [] };
+          for (const [c, v] of candidate.header)
+            if (candidate.block && c <= candidate.right)
+              store(candidate.block, 1, c, valueMarker(v as ExcelJS.CellValue));
+        }
+        ctx.onRow();
+        break;
+    }
+  });
+  const decoder = new TextDecoder();
+  for await (const chunk of inflateChunks(bytes, entry)) {
+    parser.write(decoder.decode(chunk, { stream: true }));
+    if (failed) return null;
+  }
+  parser.close();
+  if (failed || inCell) return null;
+
+  // Table parts decide which tables the sheet has; a link without a part would be read differently.
+  if (tableParts.length !== plan.tables.size || tableParts.some((id) => !plan.tables.has(id))) return null;
+  const kept = (r: number, c: number) =>
+    blocks.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) ||
+    (candidate !== null && (r === 1 || c <= candidate.right));
+  for (const ref of hyperlinks) {
+    const at = decodeCol(ref.split(":")[0]);
+    if (!at || kept(at.row, at.col)) return null;
+  }
+  for (const ref of merges) {
+    const { top, left, bottom, right } = decodeRange(ref);
+    rowCount = Math.max(rowCount, bottom);
+    hasValues = true;
+    if (candidate && top === 1 && right > left && right > candidate.right) {
+      // A merged header reaching past the last header text widens the sheet's table: not followed here.
+      const master = candidate.header.get(left);
+      if (plainValue(master as ExcelJS.CellValue) !== "") return null;
+    }
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) {
+        if (r === top && c === left) continue;
+        for (const b of blocks)
+          if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right)
+            store(b, r, c, new CellMarker("merged"));
+        if (candidate?.block && c <= candidate.right) store(candidate.block, r, c, new CellMarker("merged"));
+      }
+  }
+  if (candidate && merges.length > 0) {
+    // A covered header cell counts as its master's value, which may end the header earlier or later.
+    const right = mergedHeaderRight(candidate.header, merges);
+    if (right !== candidate.right) return null;
+  }
+  return { tableParts, rowCount, hasValues };
+}
+
+function headerRight(header: Map<number, unknown>): number {
+  let right = 0;
+  for (const [c, v] of header) if (plainValue(v as ExcelJS.CellValue) !== "") right = Math.max(right, c);
+  return right;
+}
+
+function mergedHeaderRight(header: Map<number, unknown>, merges: string[]): number {
+  const values = new Map(header);
+  for (const ref of merges) {
+    const { top, left, right } = decodeRange(ref);
+    if (top !== 1) continue;
+    const master = header.get(left);
+    for (let c = left + 1; c <= right; c++) values.set(c, master ?? null);
+  }
+  return headerRight(values);
+}
+
+export type { TableName };
