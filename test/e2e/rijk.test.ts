@@ -3,52 +3,23 @@
  * workbook shows the Rijksbreed tab, consolidates the picked department files, and what the tab shows
  * fits 320 px; on the department with Realisatie the Doorrekenen tab shows the monitor at a glance.
  */
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import type { Server } from "http";
-import { execSync } from "child_process";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { artifacts, root, startSession, type BrowserSession } from "./browser-session";
 
-const root = path.resolve(__dirname, "../..");
-const dist = path.join(root, "dist");
-const artifacts = path.join(root, "test-artifacts");
 const RIJK = path.join(root, "samples/rijk");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require("../../scripts/serve.js") as {
-  serve: (root: string, port?: number) => Promise<Server>;
-};
 
-let server: Server;
+let session: BrowserSession;
 let context: BrowserContext;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "preview.html")))
-    execSync("npx webpack --mode production", { cwd: root, stdio: "inherit", timeout: 600_000 });
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await serve(dist, 0);
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "fp-chromium-")), {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: "nl-NL",
-    viewport: { width: 320, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
+  session = await startSession({ viewport: { width: 320, height: 900 } });
+  ({ context, base } = session);
 }, 900_000);
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await session?.close();
 });
 
 /**
@@ -106,7 +77,7 @@ test("Doorrekenen at 320 px on the department with Realisatie: the latest peilda
   await page.getByTestId("file-input").setInputFiles(path.join(RIJK, "kustbeheer.xlsx"));
   await page.getByTestId("workbook-name").getByText("kustbeheer.xlsx").waitFor({ timeout: 60_000 });
   await page.getByRole("tab", { name: "Doorrekenen" }).click();
-  await page.getByRole("button", { name: "Doorrekenen", exact: true }).click();
+  await page.getByRole("button", { name: "Alle scenario's doorrekenen" }).click();
   const glance = page.getByTestId("monitor-glance");
   await glance.waitFor({ timeout: 60_000 });
   expect(await glance.innerText()).toMatch(/2027-10-01/);
