@@ -22,6 +22,18 @@ export class CellMarker {
   toJSON(): string {
     return `${this.kind}:${this.detail}`;
   }
+  /**
+   * A marker that crossed to or from the planner worker arrives as a plain { kind, detail } object (structured
+   * clone keeps no class); it is still a marker. A workbook cell is never an object of that shape otherwise.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== "object" || value === null) return false;
+    const { kind, detail } = value as { kind?: unknown; detail?: unknown };
+    return (
+      (kind === "formula" || kind === "date" || kind === "merged") &&
+      (typeof detail === "number" || typeof detail === "string")
+    );
+  }
 }
 
 export class IssueList {

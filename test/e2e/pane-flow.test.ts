@@ -54,13 +54,21 @@ async function axeViolations(page: Page): Promise<string[]> {
           run: (
             c: unknown,
             o: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }>;
+          ) => Promise<{
+            violations: {
+              id: string;
+              nodes: { html: string; target: unknown[]; failureSummary?: string }[];
+            }[];
+          }>;
         };
       }
     ).axe;
     // Fluent UI's invisible focus redirectors (data-tabster-dummy) are misread by axe; see preview.test.ts.
     const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes.map((n) => `${n.html.slice(0, 120)} at ${JSON.stringify(n.target)}: ${n.failureSummary ?? ""}`).join(" | ")}`,
+    );
   });
 }
 
@@ -73,6 +81,17 @@ async function screen(page: Page, width: number, lang: string, name: string) {
     clientWidth: fit.clientWidth,
     offenders: [],
   });
+  // Colours are judged when they have settled: a button that has just been enabled fades to its colour.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   expect(await axeViolations(page)).toEqual([]);
   if (width === 320)
     await page.screenshot({

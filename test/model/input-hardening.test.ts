@@ -229,3 +229,10 @@ test("implausible but valid values are warned about", () => {
     ]),
   );
 });
+
+test("a cell marker that crossed the planner worker (structured clone, no class) is still a marker", () => {
+  const cloned = structuredClone(new CellMarker("date", 46113)) as unknown;
+  expect(cloned instanceof CellMarker).toBe(true);
+  expect({ kind: "date" } instanceof CellMarker).toBe(false);
+  expect(("date" as unknown) instanceof CellMarker).toBe(false);
+});
