@@ -21,7 +21,7 @@ import { WorkbookUnreadable } from "../xlsx/zip-check";
 import { checkOutputTarget, OutputRefused, writeFileAtomically } from "./output-file";
 import { firstNonFinite } from "./finite";
 import { formatIssue, formatRun, type Lang } from "./format";
-import { DEPARTMENT_TABLE_NAMES, monitorJson, RIJK_HELP, rijkMain } from "./rijk";
+import { DEPARTMENT_TABLE_NAMES, monitorJson, RIJK_HELP, rijkMain, yearJson } from "./rijk";
 import { chosenResult, monitorOf, readMonitorInput, type MonitorEntry } from "../model/monitor";
 import { monitorSheet } from "../model/report-monitor";
 
@@ -84,25 +84,7 @@ export function toJson(
   const out = {
     scenarios: (result?.scenarios ?? []).map((s) => ({
       name: s.name,
-      years: s.years.map((y) => ({
-        year: y.year,
-        fte: y.fte,
-        ftePrimary: y.ftePrimary,
-        fteOverhead: y.fteOverhead,
-        overheadRatio: y.overheadRatio,
-        personnelCost: y.personnelCost,
-        externalSpend: y.externalSpend,
-        roemerShare: y.roemerShare,
-        m2: y.m2,
-        housingCost: y.housingCost,
-        structuralCost: y.structuralCost,
-        oneOffCost: y.oneOffCost,
-        structuralSavings: y.structuralSavings,
-        target: y.target,
-        gap: y.gap,
-        forcedExits: y.forcedExits,
-        primaryRetained: y.primaryRetained,
-      })),
+      years: s.years.map(yearJson),
     })),
     issues: issues.map((i): JsonIssue => ({
       severity: i.severity,

@@ -38,6 +38,7 @@ export const RIJK_HELP = `formatieplanner rijk <rijk.xlsx> [opties]
   --force, --lang nl|en, --progress       als bij run / as with run
 `;
 
+/** One year as `run --json` and `rijk --json` print it (the field names of the contract). */
 export function yearJson(y: YearMetrics) {
   return {
     year: y.year,
