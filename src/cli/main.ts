@@ -120,6 +120,15 @@ function excerptOf(text: string, max = 200): string {
   return text.length <= max ? text : `${text.slice(0, max)}…`;
 }
 
+/** The options `run`, `check` and `rijk` share (parseArgs form). */
+export const SHARED_OPTIONS = {
+  json: { type: "boolean", default: false },
+  out: { type: "string" },
+  force: { type: "boolean", default: false },
+  lang: { type: "string", default: "nl" },
+  progress: { type: "boolean", default: false },
+} as const;
+
 async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === "rijk") return rijkMain(argv.slice(1), io);
   let parsed;
@@ -128,11 +137,7 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        json: { type: "boolean", default: false },
-        out: { type: "string" },
-        force: { type: "boolean", default: false },
-        lang: { type: "string", default: "nl" },
-        progress: { type: "boolean", default: false },
+        ...SHARED_OPTIONS,
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", default: false },
       },

@@ -21,7 +21,7 @@ import type { Issue, YearMetrics } from "../model/types";
 import { addInputTable, loadWorkbook, tablesFromWorkbook, writeReportSheets } from "../xlsx/workbook";
 import { formatIssue, type Lang } from "./format";
 import { illustrativeMarks } from "../xlsx/sources";
-import type { CliIo } from "./main";
+import { SHARED_OPTIONS, type CliIo } from "./main";
 
 /** Every table a department's workbook may hold: MODEL.md's and the monitor's Realisatie. */
 export const DEPARTMENT_TABLE_NAMES: readonly string[] = [...TABLES.map((t) => t.name), REALISATIE_TABLE];
@@ -193,11 +193,7 @@ export async function rijkMain(argv: string[], io: CliIo): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        json: { type: "boolean", default: false },
-        out: { type: "string" },
-        force: { type: "boolean", default: false },
-        lang: { type: "string", default: "nl" },
-        progress: { type: "boolean", default: false },
+        ...SHARED_OPTIONS,
         export: { type: "string" },
         to: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
