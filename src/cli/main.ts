@@ -12,7 +12,7 @@ import { parseArgs } from "util";
 import ExcelJS from "exceljs";
 import { readPlan } from "../model/input";
 import { runPlanAsync } from "../model/engine";
-import { buildReport, hashInputs } from "../model/report";
+import { fullReport } from "../model/report-full";
 import { VERSION } from "../model/version";
 import type { Issue, RunResult } from "../model/types";
 import { writeReportSheets } from "../xlsx/workbook";
@@ -22,8 +22,7 @@ import { checkOutputTarget, OutputRefused, writeFileAtomically } from "./output-
 import { firstNonFinite } from "./finite";
 import { formatIssue, formatRun, type Lang } from "./format";
 import { DEPARTMENT_TABLE_NAMES, monitorJson, RIJK_HELP, rijkMain, yearJson } from "./rijk";
-import { chosenResult, monitorOf, readMonitorInput, type MonitorEntry } from "../model/monitor";
-import { monitorSheet } from "../model/report-monitor";
+import { monitorOf, readMonitorInput, type MonitorEntry } from "../model/monitor";
 
 export const HELP = `Formatieplanner ${VERSION}: formatie, overhead, inhuur, huisvesting en taakstellingen doorrekenen.
 
@@ -257,23 +256,12 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
     out.creator = `Formatieplanner ${VERSION}`;
     writeReportSheets(
       out,
-      buildReport(
+      fullReport({
+        plan,
         result,
-        {
-          createdAt: new Date(),
-          inputHash: hashInputs(tables),
-          version: VERSION,
-          sources: {
-            file: path.basename(file),
-            readAt: new Date(started),
-            marks: read.marks,
-          },
-        },
-        undefined,
-        monitorInput.rows.length > 0
-          ? [monitorSheet(chosenResult(result, monitorInput.chosen), monitorInput.rows, monitor)]
-          : [],
-      ),
+        tables,
+        sources: { file: path.basename(file), readAt: new Date(started), marks: read.marks },
+      }),
     );
     const bytes = new Uint8Array((await out.xlsx.writeBuffer()) as ArrayBuffer);
     try {

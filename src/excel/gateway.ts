@@ -15,6 +15,8 @@ import type { ReadTables } from "../model/workbook-types";
 import type { CellRef, ReadOptions, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
 import { rowsToExcel, toExcel } from "./cells";
 import { readInBlocks } from "./read";
+import { readSources } from "./sources";
+import type { InputSources } from "../model/sources";
 import { writeReportSheets } from "./report-writer";
 import { officeIsSetSupported, requireSet, type IsSetSupported } from "./requirements";
 
@@ -206,6 +208,10 @@ export class ExcelGateway implements WorkbookGateway {
           .delete(Excel.DeleteShiftDirection.up);
       await context.sync();
     });
+  }
+
+  readSources(): Promise<InputSources> {
+    return this.run((context) => readSources(context));
   }
 
   async writeReport(sheets: ReportSheet[]): Promise<ReportResult> {

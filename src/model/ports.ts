@@ -6,6 +6,7 @@
 import type { ReportSheet } from "./report";
 import type { TableName } from "./schema";
 import type { ReadTables } from "./workbook-types";
+import type { InputSources } from "./sources";
 
 export interface ReadOptions {
   /** called as blocks of rows arrive: rows read so far and rows in all tables */
@@ -50,6 +51,11 @@ export interface WorkbookGateway {
   selectCell(ref: CellRef): Promise<void>;
   /** stores the scenarios (header row first) in the Scenarios table, creating it when missing */
   saveScenarios(rows: (string | number | null)[][]): Promise<void>;
+  /**
+   * the input file's name and the figures the workbook marks as illustrative, for the report's sources;
+   * optional: without it the report says that nobody looked
+   */
+  readSources?(): Promise<InputSources>;
   /** writes the report sheets, replacing only the add-in's own earlier report sheets */
   writeReport(sheets: ReportSheet[]): Promise<ReportResult>;
 }

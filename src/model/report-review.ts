@@ -5,7 +5,7 @@
  * yearly checks: the target met in every year, FTE, m2 and one-off costs per year per scenario.
  */
 import { EURO_FORMAT, FTE_FORMAT, M2_FORMAT } from "./schema";
-import { Grid, REPORT_MARKER, type CellValue, type ReportSheet } from "./report";
+import { Grid, localTimestamp, REPORT_MARKER, type CellValue, type ReportSheet } from "./report";
 import type { RunResult, YearMetrics } from "./types";
 
 export const REVIEW_SHEET = "Definities en bronnen";
@@ -68,8 +68,6 @@ export interface ReviewSources {
 export const ILLUSTRATIVE_PATTERN =
   /illustratie|illustratief|illustrative|niet[- ]geverifieerd|unverified|verzonnen|fictief|fictional/i;
 
-const stamp = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19) + " UTC";
-
 /** The definitions and sources, appended to a grid (the department's review sheet and the Rijksbreed sheet). */
 export function appendDefinitions(grid: Grid, sources: ReviewSources | null): void {
   grid.addRow([]);
@@ -81,7 +79,7 @@ export function appendDefinitions(grid: Grid, sources: ReviewSources | null): vo
   const s = grid.addRow(["Bronnen"]);
   grid.format({ row: s, col: 0, rows: 1, cols: 1, bold: true });
   grid.addRow(["Invoerbestand", sources.file ?? "(de geopende werkmap)"]);
-  grid.addRow(["Ingelezen op", sources.readAt ? stamp(sources.readAt) : "(niet bekend)"]);
+  grid.addRow(["Ingelezen op", sources.readAt ? localTimestamp(sources.readAt) : "(niet bekend)"]);
   grid.addRow(["Invoer-hash", sources.inputHash]);
   const marks = sources.marks ?? [];
   if (sources.marks === undefined) {

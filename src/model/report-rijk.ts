@@ -4,7 +4,7 @@
  * distribution of the Rijk-wide cut; the monitor status per department; provenance per department file.
  */
 import { EURO_FORMAT, FTE_FORMAT, M2_FORMAT, PARAMETERS, PERCENT_FORMAT } from "./schema";
-import { Grid, REPORT_MARKER, type CellValue, type ReportSheet } from "./report";
+import { Grid, localTimestamp, REPORT_MARKER, type CellValue, type ReportSheet } from "./report";
 import { MEASURE_LABELS } from "./monitor";
 import type { RijkResult } from "./rijk/consolidation";
 import type { YearMetrics } from "./types";
@@ -225,7 +225,7 @@ export function rijkSheet(result: RijkResult, provenance: RijkProvenance, name =
   grid.addRow([]);
   const pt = grid.addRow(["Herkomst"]);
   grid.format({ row: pt, col: 0, rows: 1, cols: 1, bold: true });
-  grid.addRow(["Gemaakt op", provenance.createdAt.toISOString().replace("T", " ").slice(0, 19) + " UTC"]);
+  grid.addRow(["Gemaakt op", localTimestamp(provenance.createdAt)]);
   grid.addRow(["Rijkswerkmap", provenance.file]);
   grid.addRow(["Invoer-hash Rijkswerkmap (SHA-256, eerste 16 tekens)", provenance.inputHash]);
   grid.addRow(["Versie Formatieplanner", provenance.version]);
@@ -243,7 +243,7 @@ export function rijkSheet(result: RijkResult, provenance: RijkProvenance, name =
     result.departments.map((d) => [
       d.name,
       d.file ?? "(geen)",
-      d.readAt ? d.readAt.toISOString().replace("T", " ").slice(0, 19) + " UTC" : null,
+      d.readAt ? localTimestamp(d.readAt) : null,
       d.inputHash,
       d.scenario,
       d.targetSource === "own" ? "eigen (tabel Taakstelling)" : "verdeeld (Rijkstaakstelling)",

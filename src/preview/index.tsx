@@ -78,13 +78,17 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
       const label = `${text.opening[lang]}: ${name} (${megabytes(bytes.byteLength, lang)})`;
       setWorking({ label: `${label}, ${text.parsing[lang]}`, progress: null });
       try {
-        const g = await WorkerGateway.open(bytes, {
-          onProgress: (done, total, stage) =>
-            setWorking({
-              label: `${label}, ${stage === "tables" ? text.tables[lang] : text.parsing[lang]}`,
-              progress: done / total,
-            }),
-        });
+        const g = await WorkerGateway.open(
+          bytes,
+          {
+            onProgress: (done, total, stage) =>
+              setWorking({
+                label: `${label}, ${stage === "tables" ? text.tables[lang] : text.parsing[lang]}`,
+                progress: done / total,
+              }),
+          },
+          name,
+        );
         g.onSelect = (s) => setSelection(`${s.sheet}!${s.address}`);
         setGateway(g);
         setFileName(name);

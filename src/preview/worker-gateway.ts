@@ -5,6 +5,7 @@
  */
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
+import type { InputSources } from "../model/sources";
 import type { CellRef, ReadOptions, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
 import { runInWorker, type RunInWorkerOptions } from "../worker/client";
 
@@ -13,8 +14,12 @@ export class WorkerGateway implements WorkbookGateway {
   onSelect: ((selection: { sheet: string; address: string }) => void) | null = null;
 
   /** Parses the bytes in the worker (the buffer moves there) and returns a gateway over the result. */
-  static async open(bytes: ArrayBuffer, options: RunInWorkerOptions = {}): Promise<WorkerGateway> {
-    await runInWorker({ task: "open", bytes }, options);
+  static async open(
+    bytes: ArrayBuffer,
+    options: RunInWorkerOptions = {},
+    name?: string,
+  ): Promise<WorkerGateway> {
+    await runInWorker({ task: "open", bytes, name }, options);
     return new WorkerGateway();
   }
 
@@ -33,6 +38,10 @@ export class WorkerGateway implements WorkbookGateway {
 
   async saveScenarios(rows: (string | number | null)[][]): Promise<void> {
     await runInWorker({ task: "saveScenarios", rows });
+  }
+
+  readSources(): Promise<InputSources> {
+    return runInWorker({ task: "readSources" });
   }
 
   writeReport(sheets: ReportSheet[]): Promise<ReportResult> {

@@ -4,12 +4,12 @@
  * to what it produced (the message, or the results), so keyboard and screen-reader users land on it.
  */
 import { useCallback, useMemo, useRef, useState } from "react";
-import { readPlan, CancelledError, TABLES, type Issue, type RunResult } from "../model";
-import { buildReport, hashInputs } from "../model/report";
-import { reportInLanguage } from "../model/report-language";
+import { readPlan, CancelledError, TABLES, type Issue, type Plan, type RunResult } from "../model";
+import { hashInputs } from "../model/report";
+import { fullReport } from "../model/report-full";
+import { REALISATIE_TABLE } from "../model/monitor";
 import { selectionRows, type SelectionRows } from "../model/filter-selection";
 import { checkScenarioDrafts, draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
-import { VERSION } from "../model/version";
 import { runInWorker } from "../worker/client";
 import type { ReadTables } from "../model/workbook-types";
 import { tableStatus, type TableStatus, type WorkbookGateway } from "../model/ports";
@@ -89,7 +89,8 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
   // Actions chain (save, run, report): they read the newest state, kept here synchronously, not the render's.
   const current = useRef(state);
   const abort = useRef<AbortController | null>(null);
-  const lastRun = useRef<ReadTables | null>(null);
+  /** what the last run read and ran: its tables, plan and read time, for the report */
+  const lastRun = useRef<(ReadTables & { plan: Plan; readAt: Date }) | null>(null);
   const focusCount = useRef(0);
   const patch = (p: Partial<PlannerState>) => {
     const next = { ...current.current, ...p };
@@ -208,6 +209,7 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     patch({ message: null });
     const read = await refresh(true);
     if (!read) return null;
+    const readAt = new Date();
     const { drafts, savedDrafts, dirty } = current.current;
     // Unsaved edits are run as they are in the form, so the planner sees what is on screen.
     const tables = dirty ? { ...read.tables, Scenarios: rowsFromDrafts(drafts) } : read.tables;
@@ -242,7 +244,7 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
         },
       );
       if (!result) throw new Error(t("inputErrorsOne"));
-      lastRun.current = { ...read, tables };
+      lastRun.current = { ...read, tables, plan: checked.plan, readAt };
       patch({
         result,
         resultUnsaved: dirty ? unsavedNames(drafts, savedDrafts) : [],
@@ -279,12 +281,20 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
         });
         return;
       }
-      // The report speaks the planner's language: English sheets when the pane is English.
-      const sheets = reportInLanguage(
-        buildReport(result, { createdAt: new Date(), inputHash: ranHash, version: VERSION }),
+      // The same full report as the command line's --out (src/model/report-full.ts): Monitor when the workbook
+      // has Realisatie, the file's name and its illustrative marks; in the planner's language.
+      const { plan, readAt } = lastRun.current;
+      const realisation = (await gateway.readTables({ names: [REALISATIE_TABLE] })).tables[REALISATIE_TABLE];
+      const sources = await gateway.readSources?.();
+      const sheets = fullReport({
+        plan,
+        result,
+        tables: realisation
+          ? { ...lastRun.current.tables, [REALISATIE_TABLE]: realisation }
+          : lastRun.current.tables,
+        sources: { ...sources, readAt },
         lang,
-        result.scenarios.map((s) => s.name),
-      );
+      });
       const written = await gateway.writeReport(sheets);
       const renamed = written.renamed.map(
         (r) => `${t("renamedNote")} '${r.wanted}', ${t("renamedUsed")} '${r.used}'.`,

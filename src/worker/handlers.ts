@@ -44,7 +44,7 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
         ]);
         const loaded = await loadWorkbook(request.bytes);
         progress(1, 2, "tables");
-        workbook = new XlsxGateway(loaded);
+        workbook = new XlsxGateway(loaded, request.name);
         return { output: { sheets: loaded.worksheets.map((w) => w.name) } };
       }
       case "readTables":
@@ -59,6 +59,8 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
       case "saveScenarios":
         await opened().saveScenarios(request.rows);
         return { output: null };
+      case "readSources":
+        return { output: await opened().readSources() };
       case "writeReport":
         return { output: await opened().writeReport(request.sheets) };
       case "save": {

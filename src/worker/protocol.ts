@@ -6,6 +6,7 @@ import type { Issue, RunResult } from "../model/types";
 import type { WorkbookTables } from "../model/input";
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
+import type { InputSources } from "../model/sources";
 import type { CellRef, ReportResult, TemplateResult } from "../model/ports";
 
 /** What each task takes and gives. */
@@ -13,12 +14,14 @@ export interface Tasks {
   /** reads and checks the plan from the tables, then runs the baseline and every scenario (HiGHS included) */
   run: { input: { tables: WorkbookTables }; output: { issues: Issue[]; result: RunResult | null } };
   /** parses .xlsx bytes (transferred, not copied) and keeps the workbook in the worker */
-  open: { input: { bytes: ArrayBuffer }; output: { sheets: string[] } };
+  open: { input: { bytes: ArrayBuffer; name?: string }; output: { sheets: string[] } };
   /** the workbook gateway's operations on the workbook the worker holds (see src/xlsx/gateway.ts) */
   readTables: { input: { names?: readonly string[] }; output: ReadTables };
   insertTemplate: { input: { examples: boolean }; output: TemplateResult };
   selectCell: { input: { ref: CellRef }; output: { sheet: string; address: string } | null };
   saveScenarios: { input: { rows: (string | number | null)[][] }; output: null };
+  /** the file's name and the illustrative marks, for the report's sources */
+  readSources: { input: Record<never, never>; output: InputSources };
   writeReport: { input: { sheets: ReportSheet[] }; output: ReportResult };
   /** the workbook as .xlsx bytes (transferred back) */
   save: { input: Record<never, never>; output: { bytes: ArrayBuffer } };

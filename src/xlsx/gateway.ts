@@ -11,6 +11,8 @@ import { normalizeName } from "../model/text";
 import { HIRE_CATEGORIES } from "../model/types";
 import type { ReadTables } from "../model/workbook-types";
 import type { CellRef, ReadOptions, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
+import { illustrativeMarks } from "./sources";
+import type { InputSources } from "../model/sources";
 import { addInputTable, colName, plainValue, tablesFromWorkbook, writeReportSheets } from "./workbook";
 
 const LISTS_SHEET = "FP-lijsten";
@@ -23,7 +25,15 @@ export class XlsxGateway implements WorkbookGateway {
   onSelect: ((selection: { sheet: string; address: string }) => void) | null = null;
   private last: ReadTables | null = null;
 
-  constructor(public workbook: ExcelJS.Workbook) {}
+  constructor(
+    public workbook: ExcelJS.Workbook,
+    /** the file's name, for the report's sources */
+    public fileName?: string,
+  ) {}
+
+  async readSources(): Promise<InputSources> {
+    return { file: this.fileName, marks: illustrativeMarks(this.workbook) };
+  }
 
   async readTables(options: ReadOptions = {}): Promise<ReadTables> {
     if (options.names) return tablesFromWorkbook(this.workbook, options.names);

@@ -1,16 +1,9 @@
 /** Texts in an input workbook that mark figures as illustrative or unverified, for the report's sources. */
 import type ExcelJS from "exceljs";
-import { ILLUSTRATIVE_PATTERN } from "../model/report-review";
-import { colName, plainValue } from "./workbook";
+import { markAt, MARK_ROWS, type IllustrativeMark } from "../model/sources";
+import { plainValue } from "./workbook";
 
-export interface IllustrativeMark {
-  sheet: string;
-  cell: string;
-  text: string;
-}
-
-/** The rows of a sheet where such marks stand (notes above a table, a read-me sheet); table bodies are not scanned. */
-export const MARK_ROWS = 12;
+export { MARK_ROWS, type IllustrativeMark };
 
 /** The mark a cell's value makes (1-based row and column), if it is one. */
 export function illustrativeMark(
@@ -19,10 +12,7 @@ export function illustrativeMark(
   col: number,
   value: ExcelJS.CellValue,
 ): IllustrativeMark | null {
-  const plain = plainValue(value);
-  return typeof plain === "string" && ILLUSTRATIVE_PATTERN.test(plain)
-    ? { sheet, cell: `${colName(col - 1)}${row}`, text: plain }
-    : null;
+  return markAt(sheet, row, col, plainValue(value));
 }
 
 /** Every mark in the first rows of every sheet of a workbook held in memory. */

@@ -128,6 +128,11 @@ export class FakeExcel {
   waitedForCellEdit = 0;
   /** a sync that fails (1-based), as a lost connection would: to test that a failure halfway loses nothing */
   failAtSync: number | null = null;
+  /**
+   * Office.context.document.url: "Gets the URL of the document that the Office application currently has
+   * open. Returns null if the URL is unavailable." (Office.Document, url)
+   */
+  documentUrl: string | null = null;
   /** the requirement sets this Excel supports: Office.context.requirements.isSetSupported */
   supportedSets: Record<string, string> = {
     ExcelApi: "1.17",
@@ -872,6 +877,11 @@ export function installExcelGlobals(fake?: FakeExcel): void {
   const supported = () => fake?.supportedSets ?? { ExcelApi: "1.17" };
   (globalThis as unknown as { Office: unknown }).Office = {
     context: {
+      document: {
+        get url() {
+          return fake?.documentUrl ?? null;
+        },
+      },
       requirements: {
         /** Office.context.requirements.isSetSupported(name, minVersion) */
         isSetSupported(name: string, minVersion = "1.1") {

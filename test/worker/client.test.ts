@@ -109,10 +109,14 @@ describe("through a Worker's messages", () => {
     const bytes = new Uint8Array(fs.readFileSync(SAMPLE)).buffer;
     const stages: string[] = [];
     const opened = await runInWorker(
-      { task: "open", bytes },
+      { task: "open", bytes, name: "voorbeeld-ministerie.xlsx" },
       { onProgress: (_d, _t, stage) => stages.push(stage) },
     );
     expect(opened.sheets).toEqual(expect.arrayContaining(["Formatie", "Scenarios"]));
+    // the report's sources: the file's name and the sample's illustrative price table
+    const sources = await runInWorker({ task: "readSources" });
+    expect(sources.file).toBe("voorbeeld-ministerie.xlsx");
+    expect(sources.marks!.some((m) => m.sheet === "Prijzen" && /ILLUSTRATIEF/.test(m.text))).toBe(true);
     expect(stages).toEqual(["parse", "tables"]);
     expect(worker.transferred[0]).toEqual([bytes]);
 

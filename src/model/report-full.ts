@@ -1,0 +1,59 @@
+/**
+ * The whole department report, one function for every writer: the command line's --out, the task pane in
+ * Excel and the browser preview (and its planner worker). Comparison, one sheet per scenario, Monitor when the
+ * workbook has Realisatie rows, and the definitions and sources (input file, read time with its UTC
+ * offset, the figures the input marks as illustrative).
+ */
+import type { WorkbookTables } from "./input";
+import { chosenResult, monitorOf, readMonitorInput } from "./monitor";
+import { buildReport, hashInputs, type ReportSheet } from "./report";
+import { reportInLanguage } from "./report-language";
+import { monitorSheet } from "./report-monitor";
+import type { NoteLanguage } from "./notes-text";
+import type { InputSources } from "./sources";
+import type { Plan, RunResult } from "./types";
+import { VERSION } from "./version";
+
+export interface FullReportInput {
+  plan: Plan;
+  result: RunResult;
+  /** every table read, Realisatie included when the workbook has it; the input hash is made over these */
+  tables: WorkbookTables;
+  sources?: InputSources;
+  createdAt?: Date;
+  /** the planner's language; without it the sheets stay as laid out (Dutch, notes untouched) */
+  lang?: NoteLanguage;
+}
+
+export function fullReport(input: FullReportInput): ReportSheet[] {
+  const { plan, result, tables, sources } = input;
+  const monitorInput = readMonitorInput(tables, plan);
+  const extra =
+    monitorInput.rows.length > 0
+      ? [
+          monitorSheet(
+            chosenResult(result, monitorInput.chosen),
+            monitorInput.rows,
+            monitorOf(result, monitorInput),
+          ),
+        ]
+      : [];
+  const sheets = buildReport(
+    result,
+    {
+      createdAt: input.createdAt ?? new Date(),
+      inputHash: hashInputs(tables),
+      version: VERSION,
+      sources: { file: sources?.file, readAt: sources?.readAt, marks: sources?.marks },
+    },
+    undefined,
+    extra,
+  );
+  return input.lang
+    ? reportInLanguage(
+        sheets,
+        input.lang,
+        result.scenarios.map((s) => s.name),
+      )
+    : sheets;
+}
