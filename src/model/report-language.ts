@@ -1,10 +1,11 @@
 /**
- * The report in the planner's language. buildReport lays the sheets out in Dutch; this turns them into
- * English (headers, labels, ja/nee, provenance, notes, Optimaal's reasons, chart titles, the comparison
- * sheet's name) or, in Dutch, only tidies the engine's notes (Dutch number formats, no solver jargon).
- * Cells it does not know (scenario names, units, filters, numbers) are never touched.
+ * The report in the planner's language. buildReport lays the sheets out in Dutch, with the engine's notes
+ * and Optimaal's reasons already in the language asked for (they are written in both, src/model/notes.ts);
+ * this turns the report's own fixed texts into English (headers, labels, ja/nee, provenance, chart titles,
+ * the comparison sheet's name). Cells it does not know (scenario names, units, filters, notes, numbers)
+ * are never touched.
  */
-import { presentNote, presentReason, type NoteLanguage } from "./notes-text";
+import type { NoteLanguage } from "./notes";
 import type { ReportSheet } from "./report";
 
 const EXACT: Record<string, string> = {
@@ -15,9 +16,6 @@ const EXACT: Record<string, string> = {
     "Key question: how much of the primary process does each scenario keep for the same saving, compared with the cheese-slicer? See 'Primary kept' against 'Primary with cheese-slicer'.",
   "Basislijn: elke rij blijft op het niveau van het basisjaar (vertrekkers worden vervangen), alleen geïndexeerd.":
     "Baseline: every row stays at its base-year level (leavers are replaced), indexed only.",
-  "Taakstelling gehaald binnen alle grenzen.": "Target met within all limits.",
-  "Taakstelling gehaald; een norm is binnen de grenzen niet haalbaar en losgelaten.":
-    "Target met; a norm cannot be met within the limits and was dropped.",
   "Per eenheid (basisjaar tegen eindjaar)": "Per unit (base year against end year)",
   "Optimaal: wat per eenheid vervalt en waarom": "Optimaal: what is cut per unit and why",
   ja: "yes",
@@ -89,10 +87,6 @@ const PATTERNS: [RegExp, string][] = [
     /^Eindjaar (\d+); bedragen in euro per jaar, geïndexeerd; besparing ten opzichte van de basislijn \(Basis\)\.$/,
     "End year $1; amounts in euro per year, indexed; saving against the baseline (Basis).",
   ],
-  [
-    /^NIET HAALBAAR binnen de grenzen; beperkend: (.+)\. Hoogst haalbare besparing van deze hefboom: (\S+) euro\.$/,
-    "NOT ATTAINABLE within the limits; binding: $1. Best attainable saving of this lever: EUR $2.",
-  ],
 ];
 
 const LEVER_EN: Record<string, string> = {
@@ -109,13 +103,12 @@ export const COMPARISON_SHEET_EN = "Comparison";
 
 function english(text: string, column: string | undefined): string {
   if (column === "Hefboom" && LEVER_EN[text]) return LEVER_EN[text];
-  if (column === "Waarom") return presentReason(text, "en");
   if (text in EXACT) return EXACT[text];
   for (const [pattern, out] of PATTERNS) {
     const m = pattern.exec(text);
-    if (m) return out.replace(/\$(\d)/g, (_, i: string) => m[Number(i)]).replace(/ en (?=[A-Z])/g, " and ");
+    if (m) return out.replace(/\$(\d)/g, (_, i: string) => m[Number(i)]);
   }
-  return presentNote(text, "en");
+  return text;
 }
 
 /** The report sheets for a planner in the given language (the input sheets are never changed). */
@@ -137,8 +130,7 @@ export function reportInLanguage(
           (header[c] === "Scenario" && value !== "Scenario")
         )
           return value;
-        if (lang === "nl")
-          return header[c] === "Waarom" ? presentReason(value, "nl") : presentNote(value, "nl");
+        if (lang === "nl" || header[c] === "Waarom") return value;
         return english(value, header[c]);
       });
       if (row.some((v) => v === "Hefboom" || v === "Waarom" || v === "Scenario"))

@@ -279,9 +279,10 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
         });
         return;
       }
-      // The report speaks the planner's language: English sheets when the pane is English.
+      // The report speaks the planner's language: English sheets (and notes) when the pane is English.
+      const provenance = { createdAt: new Date(), inputHash: ranHash, version: VERSION };
       const sheets = reportInLanguage(
-        buildReport(result, { createdAt: new Date(), inputHash: ranHash, version: VERSION }),
+        buildReport(result, provenance, undefined, [], lang),
         lang,
         result.scenarios.map((s) => s.name),
       );
