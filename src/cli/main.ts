@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import { readPlan } from "../model/input";
 import { runPlanAsync } from "../model/engine";
 import { buildReport, hashInputs } from "../model/report";
+import { reportInLanguage } from "../model/report-language";
 import { VERSION } from "../model/version";
 import type { Issue, RunResult } from "../model/types";
 import { writeReportSheets } from "../xlsx/workbook";
@@ -42,7 +43,8 @@ Opties / Options:
   --out <bestand>   schrijf de vergelijking naar een nieuwe .xlsx (blad Vergelijking plus een blad per scenario);
                     een bestaand bestand wordt niet overschreven zonder --force / write the comparison to a new .xlsx
   --force           een bestaand --out-bestand vervangen / replace an existing --out file
-  --lang nl|en      taal van tekst en meldingen (standaard nl) / language of text and messages (default nl)
+  --lang nl|en      taal van tekst, meldingen en het --out-rapport (standaard nl) / language of text, messages
+                    and the --out report (default nl); --json houdt zijn vorm / --json keeps its shape
   --progress        voortgang op stderr / progress on stderr
 
 Invoer / Input: Excel-tabellen met de namen Formatie, Parameters (verplicht), Inhuur, Huisvesting, Prijzen,
@@ -255,8 +257,8 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
   if (values.out) {
     const out = new ExcelJS.Workbook();
     out.creator = `Formatieplanner ${VERSION}`;
-    writeReportSheets(
-      out,
+    // The report in the language asked for (--lang), as the pane writes it in the pane's language.
+    const sheets = reportInLanguage(
       buildReport(
         result,
         {
@@ -271,10 +273,22 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
         },
         undefined,
         monitorInput.rows.length > 0
-          ? [monitorSheet(chosenResult(result, monitorInput.chosen), monitorInput.rows, monitor)]
+          ? [
+              monitorSheet(
+                chosenResult(result, monitorInput.chosen),
+                monitorInput.rows,
+                monitor,
+                undefined,
+                lang,
+              ),
+            ]
           : [],
+        lang,
       ),
+      lang,
+      result.scenarios.map((s) => s.name),
     );
+    writeReportSheets(out, sheets);
     const bytes = new Uint8Array((await out.xlsx.writeBuffer()) as ArrayBuffer);
     try {
       writeFileAtomically(values.out, bytes);
