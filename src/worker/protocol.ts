@@ -7,6 +7,7 @@ import type { WorkbookTables } from "../model/input";
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
 import type { CellRef, ReportResult, TemplateResult } from "../model/ports";
+import type { TemplateLanguage } from "../model/template";
 
 /** What each task takes and gives. */
 export interface Tasks {
@@ -16,7 +17,7 @@ export interface Tasks {
   open: { input: { bytes: ArrayBuffer }; output: { sheets: string[] } };
   /** the workbook gateway's operations on the workbook the worker holds (see src/xlsx/gateway.ts) */
   readTables: { input: { names?: readonly string[] }; output: ReadTables };
-  insertTemplate: { input: { examples: boolean }; output: TemplateResult };
+  insertTemplate: { input: { examples: boolean; lang?: TemplateLanguage }; output: TemplateResult };
   selectCell: { input: { ref: CellRef }; output: { sheet: string; address: string } | null };
   saveScenarios: { input: { rows: (string | number | null)[][] }; output: null };
   writeReport: { input: { sheets: ReportSheet[] }; output: ReportResult };
