@@ -169,7 +169,7 @@ export function formatRun(result: RunResult, lang: Lang): string {
   out.push("", t.headline, "", t.trajectory);
   for (const s of result.scenarios) {
     out.push("", `${s.name}`);
-    for (const note of s.notes) out.push(`  ${note}`);
+    for (const note of s.notes) out.push(`  ${note[lang]}`);
     out.push(
       table(
         t.yearCols,
@@ -205,7 +205,7 @@ export function formatRun(result: RunResult, lang: Lang): string {
               euros(u.hireCut, lang),
               percent(u.shareCut, lang),
               yn(u.atCap),
-              u.reason,
+              u.reason[lang],
             ]),
           [false, true, true, true, true, true, false, false],
         ),

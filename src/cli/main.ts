@@ -41,7 +41,8 @@ Opties / Options:
   --out <bestand>   schrijf de vergelijking naar een nieuwe .xlsx (blad Vergelijking plus een blad per scenario);
                     een bestaand bestand wordt niet overschreven zonder --force / write the comparison to a new .xlsx
   --force           een bestaand --out-bestand vervangen / replace an existing --out file
-  --lang nl|en      taal van tekst en meldingen (standaard nl) / language of text and messages (default nl)
+  --lang nl|en      taal van tekst, meldingen en het --out-rapport (standaard nl) / language of text, messages
+                    and the --out report (default nl); --json houdt zijn vorm / --json keeps its shape
   --progress        voortgang op stderr / progress on stderr
 
 Invoer / Input: Excel-tabellen met de namen Formatie, Parameters (verplicht), Inhuur, Huisvesting, Prijzen,
@@ -261,6 +262,7 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
         result,
         tables,
         sources: { file: path.basename(file), readAt: new Date(started), marks: read.marks },
+        lang,
       }),
     );
     const bytes = new Uint8Array((await out.xlsx.writeBuffer()) as ArrayBuffer);

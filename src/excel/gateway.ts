@@ -9,7 +9,13 @@ import { uniqueSheetName, type ReportSheet } from "../model/report";
 import { rowsForTableHeader } from "../model/scenarios";
 import { HIRE_CATEGORIES } from "../model/types";
 import { TABLES } from "../model/schema";
-import { templateHeaders, templateRows } from "../model/template";
+import {
+  templateHeaders,
+  templateList,
+  templatePrompt,
+  templateRows,
+  type TemplateLanguage,
+} from "../model/template";
 import { normalizeName } from "../model/text";
 import type { ReadTables } from "../model/workbook-types";
 import type { CellRef, ReadOptions, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
@@ -88,7 +94,8 @@ export class ExcelGateway implements WorkbookGateway {
     });
   }
 
-  async insertTemplate(options: { examples: boolean }): Promise<TemplateResult> {
+  async insertTemplate(options: { examples: boolean; lang?: TemplateLanguage }): Promise<TemplateResult> {
+    const lang = options.lang ?? "nl";
     return this.run(async (context) => {
       const tables = context.workbook.tables;
       tables.load("items/name");
@@ -109,8 +116,8 @@ export class ExcelGateway implements WorkbookGateway {
         const sheetName = uniqueSheetName(schema.name, taken);
         taken.add(sheetName.toLowerCase());
         const sheet = sheets.add(sheetName);
-        const headers = templateHeaders(schema.name);
-        const rows = templateRows(schema.name, options.examples);
+        const headers = templateHeaders(schema.name, lang);
+        const rows = templateRows(schema.name, options.examples, lang);
         const body = rows.length > 0 ? rows : [headers.map(() => null)];
         sheet.getRangeByIndexes(0, 0, 1, headers.length).values = rowsToExcel([headers]);
         if (rows.length > 0)
@@ -120,6 +127,7 @@ export class ExcelGateway implements WorkbookGateway {
         schema.columns.forEach((column, c) => {
           const cells = sheet.getRangeByIndexes(1, c, TEMPLATE_ROWS, 1);
           if (column.numberFormat) cells.numberFormat = fill(TEMPLATE_ROWS, 1, column.numberFormat);
+          const list = templateList(column, lang);
           if (column.kind === "category") {
             if (listsSheet) {
               const lists = sheets.add(listsSheet);
@@ -135,8 +143,8 @@ export class ExcelGateway implements WorkbookGateway {
               };
           } else if (!validations) {
             // no drop-down lists or number checks
-          } else if (column.list) {
-            cells.dataValidation.rule = { list: { inCellDropDown: true, source: column.list.join(",") } };
+          } else if (list) {
+            cells.dataValidation.rule = { list: { inCellDropDown: true, source: list.join(",") } };
           } else if (column.range) {
             cells.dataValidation.rule = {
               wholeNumber: {
@@ -146,6 +154,12 @@ export class ExcelGateway implements WorkbookGateway {
               },
             };
           }
+          // The input message in the template's language, set after the rule as Microsoft's sample does
+          // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation); only on
+          // columns with a rule, so that no range gets a validation without one.
+          const prompt = templatePrompt(schema.name, column, lang);
+          if (validations && prompt && (list || column.range || column.kind === "category"))
+            cells.dataValidation.prompt = { showPrompt: true, ...prompt };
         });
         sheet.getRangeByIndexes(0, 0, 1, headers.length).format.autofitColumns();
         created.push({ table: schema.name, sheet: sheetName });

@@ -24,6 +24,7 @@ import {
 } from "./formulas";
 import { compileFilter, filterMask, groupName } from "./filter";
 import { solveLeastHarm, type Pool } from "./optimal";
+import { notes, reasons, type Note } from "./notes";
 import { loadSolver, type LpSolver } from "./solver";
 import { BASELINE_NAME } from "./input";
 import {
@@ -105,7 +106,7 @@ interface State {
   hireCurve: Float64Array;
   /** m2 of each housing row in year y: base m2 x its curve[y] (the optimiser cuts rows differently) */
   m2Curves: Float64Array[];
-  notes: string[];
+  notes: Note[];
   optimal?: OptimalReport;
 }
 
@@ -319,10 +320,6 @@ function splitClasses(state: State, frame: Frame, rows: Int32Array): RowClass[] 
   return created.map((c) => c.to);
 }
 
-function pct(x: number): string {
-  return `${(x * 100).toFixed(2)}%`;
-}
-
 function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: number): void {
   const { params, targets } = frame.plan;
   const Y = frame.years;
@@ -338,13 +335,13 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
         // After the cut, cost = (1 - p) x current; we want baseline - (1 - p) x current = target.
         p = current > 0 ? 1 - (baselineEndCost - target) / current : 0;
         if (p < 0) {
-          state.notes.push(`Kaasschaaf auto: doel al gehaald vóór deze hefboom; geen korting (p = 0).`);
+          state.notes.push(notes.cheeseAlreadyMet());
           p = 0;
         } else if (p > 1) {
-          state.notes.push(`Kaasschaaf auto: doel niet haalbaar, alles naar nul (p = 100%).`);
+          state.notes.push(notes.cheeseUnreachable());
           p = 1;
         } else {
-          state.notes.push(`Kaasschaaf auto: p = ${pct(p)}.`);
+          state.notes.push(notes.cheeseCut(p));
         }
       } else {
         p = (lever.value as number) ?? 0;
@@ -361,7 +358,7 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       const t = endYearTotals(state, frame);
       const x = overheadGap(t.overhead, t.fte, norm);
       if (x <= 0) {
-        state.notes.push(`Overheadnorm ${pct(norm)}: al gehaald (${pct(overheadRatio(t.overhead, t.fte))}).`);
+        state.notes.push(notes.overheadMet(norm, overheadRatio(t.overhead, t.fte)));
         return;
       }
       const extraEligible = (row: ExtraRow) => row.group !== GROUP_PRIMARY && extraMatches(row, lever.filter);
@@ -370,15 +367,11 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       for (const c of classes) available += c.curve[E] * sum(c.fte);
       for (const row of state.extra) if (extraEligible(row)) available += row.fte[E];
       if (available <= 0) {
-        state.notes.push(`Overheadnorm ${pct(norm)}: geen onbeschermde overhead om te verminderen.`);
+        state.notes.push(notes.overheadNothing(norm));
         return;
       }
       const q = Math.min(1, x / available);
-      state.notes.push(
-        q === 1
-          ? `Overheadnorm ${pct(norm)}: onvoldoende onbeschermde overhead; ${available.toFixed(1)} van de benodigde ${x.toFixed(1)} FTE vervalt.`
-          : `Overheadnorm ${pct(norm)}: ${x.toFixed(1)} FTE overhead minder.`,
-      );
+      state.notes.push(q === 1 ? notes.overheadShort(norm, available, x) : notes.overheadCut(norm, x));
       for (const c of classes) cutCurve(c.curve, q, frame);
       for (const row of state.extra) if (extraEligible(row)) cutCurve(row.fte, q, frame);
       return;
@@ -393,20 +386,15 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       const noAverage = t.fte <= 0 || t.personnelBase <= 0;
       const s = noAverage ? 0 : lever.insourceShare;
       const k = params.insourceCostFactor;
-      if (noAverage && lever.insourceShare > 0)
-        state.notes.push(
-          `Roemernorm: inbesteden niet mogelijk zonder formatie (met kosten) om een gemiddelde prijs aan te ontlenen; gerekend met inbesteden 0.`,
-        );
+      if (noAverage && lever.insourceShare > 0) state.notes.push(notes.roemerNoAverage());
       const allowed = allowedExternalSpend(P, E$, norm, s, k);
       if (allowed >= E$ - ZERO_EUR || E$ <= 0) {
-        state.notes.push(`Roemernorm ${pct(norm)}: al gehaald (${pct(roemerShare(E$, P))}).`);
+        state.notes.push(notes.roemerMet(norm, roemerShare(E$, P)));
         return;
       }
       cutCurve(state.hireCurve, 1 - allowed / E$, frame);
       const removed = E$ - allowed;
-      state.notes.push(
-        `Roemernorm ${pct(norm)}: inhuur ${Math.round(removed).toLocaleString("nl-NL")} euro lager.`,
-      );
+      state.notes.push(notes.roemerCut(norm, removed));
       if (s > 0) {
         const internalCost = removed * s * k;
         const averageCostBase = t.personnelBase / t.fte;
@@ -414,9 +402,7 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
         const fte = new Float64Array(Y);
         for (let y = 0; y < Y; y++) fte[y] = frame.phase[y] * endFte;
         state.extra.push({ unit: INSOURCED_UNIT, group: GROUP_OPERATIONS, costPerFte: averageCostBase, fte });
-        state.notes.push(
-          `Inbesteden: ${endFte.toFixed(1)} FTE erbij in eenheid '${INSOURCED_UNIT}' (Bedrijfsvoering).`,
-        );
+        state.notes.push(notes.insourced(endFte, INSOURCED_UNIT));
       }
       return;
     }
@@ -425,13 +411,11 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       const t = endYearTotals(state, frame);
       const needed = officeM2Needed(t.fte, params.m2PerWorkplace ?? 0, factor);
       if (t.m2 <= needed + ZERO_M2 || t.m2 <= 0) {
-        state.notes.push(`Huisvestingsnorm ${factor}: al binnen de norm.`);
+        state.notes.push(notes.housingMet(factor));
         return;
       }
       for (const curve of state.m2Curves) cutCurve(curve, 1 - needed / t.m2, frame);
-      state.notes.push(
-        `Huisvestingsnorm ${factor}: ${Math.round(t.m2 - needed).toLocaleString("nl-NL")} m2 minder.`,
-      );
+      state.notes.push(notes.housingCut(factor, t.m2 - needed));
       return;
     }
     case "Vacaturestop": {
@@ -595,16 +579,15 @@ function applyOptimal(state: State, frame: Frame, baselineEndCost: number): void
     const u = f.unitNames.indexOf(hire.unitNames[hire.unit[h]]);
     if (u >= 0 && frame.hireBase > 0) hireByUnit[u] += (hire.amount[h] / frame.hireBase) * result.hireCut;
   }
-  const w = params.overheadWeight.toLocaleString("nl-NL");
   const units = f.unitNames.map((unit, u) => {
     const cut = primaryCut[u] + overheadCut[u];
     const share = unitEndFte[u] > 0 ? cut / unitEndFte[u] : 0;
     const atCap = params.maxCutPerUnit < 1 && share >= params.maxCutPerUnit - 1e-6;
-    const reasons: string[] = [];
-    if (overheadCut[u] > 1e-6) reasons.push(`overhead weegt lichter dan primair (gewicht ${w})`);
-    if (primaryCut[u] > 1e-6) reasons.push("primaire capaciteit nodig om de taakstelling te halen");
-    if (atCap) reasons.push("begrensd door Maximale korting per eenheid");
-    if (hireByUnit[u] > 0.5) reasons.push("inhuur eerst: minste schade per euro");
+    const why: Note[] = [];
+    if (overheadCut[u] > 1e-6) why.push(reasons.overheadLighter(params.overheadWeight));
+    if (primaryCut[u] > 1e-6) why.push(reasons.primaryNeeded());
+    if (atCap) why.push(reasons.capped());
+    if (hireByUnit[u] > 0.5) why.push(reasons.hireFirst());
     return {
       unit,
       fteBefore: unitEndFte[u],
@@ -613,13 +596,16 @@ function applyOptimal(state: State, frame: Frame, baselineEndCost: number): void
       hireCut: hireByUnit[u],
       shareCut: share,
       atCap,
-      reason: reasons.join("; ") || "niet gekort",
+      reason: reasons.join(why),
     };
   });
-  const eur = (x: number) => Math.round(x).toLocaleString("nl-NL");
   state.notes.push(
-    `Optimaal: ${eur(result.hireCut)} euro inhuur, ${pools.reduce((a, _, i) => a + result.poolCuts[i], 0).toFixed(1)} FTE en ${Math.round(m2Cut).toLocaleString("nl-NL")} m2 minder (${pools.length} pools, ${solveMs} ms).`,
-    `Optimaal: rijen gebundeld per eenheid, functiegroep, schaal en kostenband van ${COST_BAND * 100}%; de besparing is exact, de keuze tussen rijen binnen een band tot op ${COST_BAND * 100}% van de kosten.`,
+    notes.optimalSummary(
+      result.hireCut,
+      pools.reduce((a, _, i) => a + result.poolCuts[i], 0),
+      m2Cut,
+    ),
+    notes.optimalPooling(COST_BAND),
     ...result.notes,
   );
   state.optimal = {
@@ -631,6 +617,7 @@ function applyOptimal(state: State, frame: Frame, baselineEndCost: number): void
     m2Cut,
     units,
     solveMs,
+    pools: pools.length,
   };
 }
 

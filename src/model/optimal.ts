@@ -13,6 +13,7 @@
  * millions of euros inside the LP to keep coefficients well scaled.
  */
 import type { LpSolver } from "./solver";
+import { notes, type BindingLimit, type Note } from "./notes";
 
 /** Formation rows with the same unit, group, scale, cost and class, treated as one. */
 export interface Pool {
@@ -61,10 +62,10 @@ export interface OptimiserResult {
   poolCuts: Float64Array;
   hireCut: number;
   m2Cuts: Float64Array;
-  /** Dutch notes for the report: what was dropped, what binds */
-  notes: string[];
-  /** constraints that stop the target from being met (infeasible only) */
-  binding: string[];
+  /** notes for the report, in both languages: what was dropped, what binds */
+  notes: Note[];
+  /** limits that stop the target from being met (infeasible only) */
+  binding: BindingLimit[];
   /** best attainable end-year saving within the limits (indexed euros) */
   bestSaving: number;
 }
@@ -193,26 +194,20 @@ export function solveLeastHarm(input: OptimiserInput, solve: LpSolver): Optimise
     maxForcedExits: input.maxForcedExits,
     maximiseSavings: false,
   };
-  const attempts: [Options, string[]][] = [
+  const attempts: [Options, Note[]][] = [
     [base, []],
-    [
-      { ...base, overheadNorm: false },
-      ["De overheadnorm is binnen de grenzen niet haalbaar en is losgelaten."],
-    ],
-    [{ ...base, roemerNorm: false }, ["De Roemernorm is binnen de grenzen niet haalbaar en is losgelaten."]],
-    [
-      { ...base, overheadNorm: false, roemerNorm: false },
-      ["De overheadnorm en de Roemernorm zijn binnen de grenzen niet haalbaar en zijn losgelaten."],
-    ],
+    [{ ...base, overheadNorm: false }, [notes.optimalNormDropped(true, false)]],
+    [{ ...base, roemerNorm: false }, [notes.optimalNormDropped(false, true)]],
+    [{ ...base, overheadNorm: false, roemerNorm: false }, [notes.optimalNormDropped(true, true)]],
   ];
-  for (const [options, notes] of attempts) {
+  for (const [options, said] of attempts) {
     const solution = solve(buildLp(input, options));
     if (solution.status === "Optimal") {
       const r = read(input, solution.values);
       return {
-        status: notes.length ? "relaxed-norms" : "optimal",
+        status: said.length ? "relaxed-norms" : "optimal",
         ...r,
-        notes,
+        notes: said,
         binding: [],
         bestSaving: r.saving,
       };
@@ -230,23 +225,20 @@ export function solveLeastHarm(input: OptimiserInput, solve: LpSolver): Optimise
   const r = best.status === "Optimal" ? read(input, best.values) : read(input, {});
   const feasibleWith = (o: Partial<Options>) =>
     solve(buildLp(input, { ...base, overheadNorm: false, roemerNorm: false, ...o })).status === "Optimal";
-  const binding: string[] = [];
+  const binding: BindingLimit[] = [];
   const unitBinds = input.maxCutPerUnit < 1 && feasibleWith({ maxCutPerUnit: 1 });
   const forcedBinds = Number.isFinite(input.maxForcedExits) && feasibleWith({ maxForcedExits: Infinity });
-  if (unitBinds) binding.push("Maximale korting per eenheid");
-  if (forcedBinds) binding.push("Maximale gedwongen uitstroom");
+  if (unitBinds) binding.push("maxCutPerUnit");
+  if (forcedBinds) binding.push("maxForcedExits");
   if (!unitBinds && !forcedBinds) {
     if (feasibleWith({ maxCutPerUnit: 1, maxForcedExits: Infinity }))
-      binding.push("Maximale korting per eenheid", "Maximale gedwongen uitstroom");
-    else binding.push("Onvoldoende onbeschermde formatie, inhuur en huisvesting");
+      binding.push("maxCutPerUnit", "maxForcedExits");
+    else binding.push("capacity");
   }
-  const eur = (x: number) => Math.round(x).toLocaleString("nl-NL");
   return {
     status: "infeasible",
     ...r,
-    notes: [
-      `Optimaal: de taakstelling is binnen de grenzen niet haalbaar; beperkend: ${binding.join(" en ")}. Hoogst haalbare extra besparing: ${eur(r.saving)} euro van de benodigde ${eur(input.savingsNeeded)} euro. Dit scenario toont die hoogst haalbare besparing.`,
-    ],
+    notes: [notes.optimalInfeasible(binding, r.saving, input.savingsNeeded)],
     binding,
     bestSaving: r.saving,
   };

@@ -7,6 +7,7 @@ import type { ReportSheet } from "./report";
 import type { TableName } from "./schema";
 import type { ReadTables } from "./workbook-types";
 import type { InputSources } from "./sources";
+import type { TemplateLanguage } from "./template";
 
 export interface ReadOptions {
   /** called as blocks of rows arrive: rows read so far and rows in all tables */
@@ -45,8 +46,11 @@ export interface WorkbookGateway {
   readonly kind: "excel" | "preview";
   /** reads all input tables (in blocks under Excel's payload limit, reporting progress) */
   readTables(options?: ReadOptions): Promise<ReadTables>;
-  /** adds the missing input tables on new sheets; existing sheets and data are never touched */
-  insertTemplate(options: { examples: boolean }): Promise<TemplateResult>;
+  /**
+   * adds the missing input tables on new sheets; existing sheets and data are never touched. `lang`:
+   * headers, lists, input messages and examples in Dutch (default) or English; table names stay Dutch
+   */
+  insertTemplate(options: { examples: boolean; lang?: TemplateLanguage }): Promise<TemplateResult>;
   /** selects the cell an issue points at */
   selectCell(ref: CellRef): Promise<void>;
   /** stores the scenarios (header row first) in the Scenarios table, creating it when missing */

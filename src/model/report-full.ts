@@ -9,7 +9,7 @@ import { chosenResult, monitorOf, readMonitorInput } from "./monitor";
 import { buildReport, hashInputs, type ReportSheet } from "./report";
 import { reportInLanguage } from "./report-language";
 import { monitorSheet } from "./report-monitor";
-import type { NoteLanguage } from "./notes-text";
+import type { NoteLanguage } from "./notes";
 import type { InputSources } from "./sources";
 import type { Plan, RunResult } from "./types";
 import { VERSION } from "./version";
@@ -35,6 +35,8 @@ export function fullReport(input: FullReportInput): ReportSheet[] {
             chosenResult(result, monitorInput.chosen),
             monitorInput.rows,
             monitorOf(result, monitorInput),
+            undefined,
+            input.lang ?? "nl",
           ),
         ]
       : [];
@@ -48,6 +50,7 @@ export function fullReport(input: FullReportInput): ReportSheet[] {
     },
     undefined,
     extra,
+    input.lang ?? "nl",
   );
   return input.lang
     ? reportInLanguage(

@@ -1,11 +1,61 @@
 /**
- * The report in the planner's language. buildReport lays the sheets out in Dutch; this turns them into
- * English (headers, labels, ja/nee, provenance, notes, Optimaal's reasons, chart titles, the comparison
- * sheet's name) or, in Dutch, only tidies the engine's notes (Dutch number formats, no solver jargon).
- * Cells it does not know (scenario names, units, filters, numbers) are never touched.
+ * The report in the planner's language. buildReport lays the sheets out in Dutch, with the engine's notes
+ * and Optimaal's reasons already in the language asked for (they are written in both, src/model/notes.ts);
+ * this turns the report's own fixed texts into English (headers, labels, ja/nee, provenance, chart titles,
+ * the comparison sheet's name). Cells it does not know (scenario names, units, filters, notes, numbers)
+ * are never touched.
  */
-import { presentNote, presentReason, type NoteLanguage } from "./notes-text";
+import type { NoteLanguage } from "./notes";
 import type { ReportSheet } from "./report";
+import { DEFINITIONS, REVIEW_SHEET } from "./report-review";
+import { MEASURE_LABELS } from "./monitor";
+import { PARAMETERS, TEXT_PARAMETERS } from "./schema";
+
+/** DEFINITIONS (report-review.ts) in English, row for row: term, definition, source. */
+export const DEFINITIONS_EN: [string, string, string][] = [
+  [
+    "Saving (structural)",
+    "Structural cost of the baseline minus that of the scenario in the same year. The baseline keeps every row at its base-year level (leavers are replaced), indexed only with the Indexation: the saving is measured against the indexed baseline, not against the budget or the actuals.",
+    "MODEL.md, State and metrics",
+  ],
+  [
+    "Structural cost",
+    "Personnel spending (FTE x indexed cost per FTE) + external hire + housing cost (m2 x indexed cost per m2).",
+    "MODEL.md",
+  ],
+  [
+    "Target met",
+    "Saving minus target is at least -0.50 euro, in every year of the plan period (not only the end year).",
+    "MODEL.md; README (rounding)",
+  ],
+  [
+    "Cheese-slicer comparison",
+    "A cheese-slicer cuts every FTE, hire and m2 row by the same percentage. For the same saving in the end year, p = saving / structural cost of the baseline in the end year; the cheese-slicer then keeps 1 - p of the primary process. 'Difference with cheese-slicer' = primary kept by the scenario - (1 - p).",
+    "MODEL.md, Outputs; README",
+  ],
+  [
+    "Overhead %",
+    "Overhead FTE (operations + line management) / total FTE; policy staff count as primary process. Norm: 35% (parameter Overheadnorm).",
+    "Definition of overhead by the Minister of the Interior (BZK), October 2024; cabinet goal June 2026 (from 50% to 35%)",
+  ],
+  [
+    "Roemer %",
+    "External hire / (own personnel spending + external hire). Norm: at most 10% (parameter Roemernorm).",
+    "Motion Roemer (House of Representatives, 2010)",
+  ],
+  [
+    "Forced exits",
+    "FTE that leave in a year beyond what natural attrition allows; one-off cost = forced exits x Severance cost x the row's yearly cost.",
+    "MODEL.md, Natural attrition and forced exits",
+  ],
+  [
+    "Input hash",
+    'SHA-256 over the JSON text of the list [[table name, rows], ...] of all tables read, sorted by table name; rows as Excel gives them (header first, empty cell "", date as Excel serial number); the first 16 hexadecimal characters. Same input, same hash: anyone can recompute it with any SHA-256 program.',
+    "src/model/report.ts, hashInputs",
+  ],
+];
+
+export const REVIEW_SHEET_EN = "Definitions and sources";
 
 const EXACT: Record<string, string> = {
   "Dit blad is gemaakt door Formatieplanner en wordt bij een nieuwe berekening vervangen.":
@@ -15,9 +65,6 @@ const EXACT: Record<string, string> = {
     "Key question: how much of the primary process does each scenario keep for the same saving, compared with the cheese-slicer? See 'Primary kept' against 'Primary with cheese-slicer'.",
   "Basislijn: elke rij blijft op het niveau van het basisjaar (vertrekkers worden vervangen), alleen geïndexeerd.":
     "Baseline: every row stays at its base-year level (leavers are replaced), indexed only.",
-  "Taakstelling gehaald binnen alle grenzen.": "Target met within all limits.",
-  "Taakstelling gehaald; een norm is binnen de grenzen niet haalbaar en losgelaten.":
-    "Target met; a norm cannot be met within the limits and was dropped.",
   "Per eenheid (basisjaar tegen eindjaar)": "Per unit (base year against end year)",
   "Optimaal: wat per eenheid vervalt en waarom": "Optimaal: what is cut per unit and why",
   ja: "yes",
@@ -78,9 +125,74 @@ const EXACT: Record<string, string> = {
   "Aandeel gekort": "Share cut",
   "Op grens": "At cap",
   Waarom: "Why",
+  // The comparison sheet's yearly checks (report-review.ts, appendYearlyChecks)
+  "Taakstelling gehaald in elk jaar": "Target met in every year",
+  "Elk jaar gehaald": "Met every year",
+  "FTE per jaar": "FTE per year",
+  "m2 per jaar": "m2 per year",
+  "Eenmalige kosten per jaar": "One-off costs per year",
+  // The definitions and sources sheet (report-review.ts)
+  "Definities en bronnen": REVIEW_SHEET_EN,
+  Definities: "Definitions",
+  Begrip: "Term",
+  Definitie: "Definition",
+  Bron: "Source",
+  Bronnen: "Sources",
+  Invoerbestand: "Input file",
+  "(de geopende werkmap)": "(the open workbook)",
+  "Ingelezen op": "Read at",
+  "(niet bekend)": "(not known)",
+  "Invoer-hash": "Input hash",
+  "Illustratieve of niet-geverifieerde cijfers": "Illustrative or unverified figures",
+  "Niet nagegaan voor dit rapport: kijk in de invoerwerkmap zelf naar cijfers die als illustratief of niet-geverifieerd gemarkeerd zijn.":
+    "Not checked for this report: look in the input workbook itself for figures marked as illustrative or unverified.",
+  "In de invoer is niets als illustratief of niet-geverifieerd gemarkeerd.":
+    "Nothing in the input is marked as illustrative or unverified.",
+  "LET OP: illustratieve of niet-geverifieerde cijfers": "NOTE: illustrative or unverified figures",
+  "De invoer markeert de volgende cijfers zelf als illustratief of niet-geverifieerd; uitkomsten die erop rusten zijn dat ook.":
+    "The input itself marks the following figures as illustrative or unverified; results that rest on them are so too.",
+  Blad: "Sheet",
+  Cel: "Cell",
+  Markering: "Mark",
+  // The Monitor sheet (report-monitor.ts)
+  "Plan op de peildatum: de jaarwaarden V(j) van het gekozen scenario (stand aan het eind van jaar j), lineair tussen V(j-1) en V(j) naar de dag van het jaar. Ratio's uit de geïnterpoleerde delen.":
+    "Plan at the reference date: the yearly values V(y) of the chosen scenario (as at the end of year y), linear between V(y-1) and V(y) by the day of the year. Ratios from the interpolated parts.",
+  "Op koers: realisatie hoogstens het plan (FTE, FTE overhead, overhead %, personele uitgaven, inhuur, Roemer %, m2), minstens het plan (besparing). Normen gelden voor de realisatie.":
+    "On track: actual at most the plan (FTE, overhead FTE, overhead %, personnel spending, hire, Roemer %, m2), at least the plan (saving). Norms apply to the actuals.",
+  "Geen realisatie ingevuld (tabel Realisatie).": "No actuals filled in (table Realisatie).",
+  Peildatum: "Reference date",
+  Maatstaf: "Measure",
+  Realisatie: "Actual",
+  Plan: "Plan",
+  "Op koers": "On track",
+  Norm: "Norm",
+  "Norm gehaald": "Norm met",
+  Toelichting: "Explanation",
+  "Verloop van plan en realisatie": "Plan and actuals over time",
+  Moment: "Moment",
+  "Grafiekgegevens FTE": "Chart data FTE",
+  "FTE plan": "FTE plan",
+  "FTE realisatie": "FTE actual",
+  "FTE: plan en realisatie": "FTE: plan and actuals",
+  ...Object.fromEntries(
+    Object.values(MEASURE_LABELS).flatMap((m) => [
+      [`${m.nl} plan`, `${m.en} plan`],
+      [`${m.nl} realisatie`, `${m.en} actual`],
+    ]),
+  ),
+  // Parameter names in the provenance block: their English names (the Parameters table accepts both)
+  ...Object.fromEntries([...PARAMETERS, ...TEXT_PARAMETERS].map((p) => [p.name, p.alias])),
+  ...Object.fromEntries(DEFINITIONS.flatMap((d, i) => d.map((text, j) => [text, DEFINITIONS_EN[i][j]]))),
 };
 
+// The monitor's measures by name; a name the report already translates (Overhead %) keeps that translation.
+for (const m of Object.values(MEASURE_LABELS)) EXACT[m.nl] ??= m.en;
+
 const PATTERNS: [RegExp, string][] = [
+  [
+    /^Monitor: realisatie tegen het gekozen scenario '(.*)'$/s,
+    "Monitor: actuals against the chosen scenario '$1'",
+  ],
   [
     /^Formatieplanner: vergelijking van scenario's (\d+)-(\d+)$/,
     "Formatieplanner: comparison of scenarios $1-$2",
@@ -88,10 +200,6 @@ const PATTERNS: [RegExp, string][] = [
   [
     /^Eindjaar (\d+); bedragen in euro per jaar, geïndexeerd; besparing ten opzichte van de basislijn \(Basis\)\.$/,
     "End year $1; amounts in euro per year, indexed; saving against the baseline (Basis).",
-  ],
-  [
-    /^NIET HAALBAAR binnen de grenzen; beperkend: (.+)\. Hoogst haalbare besparing van deze hefboom: (\S+) euro\.$/,
-    "NOT ATTAINABLE within the limits; binding: $1. Best attainable saving of this lever: EUR $2.",
   ],
 ];
 
@@ -107,15 +215,21 @@ const LEVER_EN: Record<string, string> = {
 
 export const COMPARISON_SHEET_EN = "Comparison";
 
+/** Columns whose cells are the user's data (names, units, filters, cells): never translated. */
+const DATA_COLUMNS = new Set(["Scenario", "Eenheid", "Filter", "Blad", "Cel", "Markering"]);
+/** The report's own words in a data column (a lever without filter or value). */
+const PLACEHOLDERS = new Set(["(alle rijen)", "(parameter)"]);
+/** A row holding one of these is a table's header row: it says which column is which below it. */
+const HEADER_MARKS = new Set([...DATA_COLUMNS, "Hefboom", "Waarom", "Maatstaf"]);
+
 function english(text: string, column: string | undefined): string {
   if (column === "Hefboom" && LEVER_EN[text]) return LEVER_EN[text];
-  if (column === "Waarom") return presentReason(text, "en");
   if (text in EXACT) return EXACT[text];
   for (const [pattern, out] of PATTERNS) {
     const m = pattern.exec(text);
-    if (m) return out.replace(/\$(\d)/g, (_, i: string) => m[Number(i)]).replace(/ en (?=[A-Z])/g, " and ");
+    if (m) return out.replace(/\$(\d)/g, (_, i: string) => m[Number(i)]);
   }
-  return presentNote(text, "en");
+  return text;
 }
 
 /** The report sheets for a planner in the given language (the input sheets are never changed). */
@@ -130,24 +244,29 @@ export function reportInLanguage(
     let header: string[] = [];
     const cells = sheet.cells.map((row) => {
       const out = row.map((value, c) => {
-        // Scenario names are the user's; they are never translated.
+        // Scenario names, units, filters and cells are the user's; they are never translated.
         if (
           typeof value !== "string" ||
           names.has(value) ||
-          (header[c] === "Scenario" && value !== "Scenario")
+          (DATA_COLUMNS.has(header[c]) && value !== header[c] && !PLACEHOLDERS.has(value))
         )
           return value;
-        if (lang === "nl")
-          return header[c] === "Waarom" ? presentReason(value, "nl") : presentNote(value, "nl");
+        if (lang === "nl" || header[c] === "Waarom") return value;
         return english(value, header[c]);
       });
-      if (row.some((v) => v === "Hefboom" || v === "Waarom" || v === "Scenario"))
+      if (row.some((v) => typeof v === "string" && HEADER_MARKS.has(v)))
         header = row.map((v) => String(v ?? ""));
       else if (row.every((v) => v === null || v === undefined)) header = [];
       return out;
     });
     const name =
-      lang === "en" && index === 0 && sheet.kind === "comparison" ? COMPARISON_SHEET_EN : sheet.name;
+      lang !== "en"
+        ? sheet.name
+        : index === 0 && sheet.kind === "comparison"
+          ? COMPARISON_SHEET_EN
+          : sheet.kind === "notes" && sheet.name.startsWith(REVIEW_SHEET)
+            ? REVIEW_SHEET_EN + sheet.name.slice(REVIEW_SHEET.length)
+            : sheet.name;
     return {
       ...sheet,
       name,

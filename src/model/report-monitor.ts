@@ -14,7 +14,7 @@ import {
   type RealisationRow,
 } from "./monitor";
 import type { ScenarioResult } from "./types";
-import { formatNumberNl } from "./text";
+import type { NoteLanguage } from "./notes";
 
 export const MONITOR_SHEET = "Monitor";
 const DATE_FORMAT = "dd-mm-yyyy";
@@ -34,20 +34,29 @@ export function measureFormat(m: Measure): string {
   }
 }
 
-function show(m: Measure, v: number): string {
-  if (m === "overheadRatio" || m === "roemerShare") return `${formatNumberNl(v * 100, 1)}%`;
-  if (m === "fte" || m === "fteOverhead") return formatNumberNl(v, 1);
-  if (m === "m2") return formatNumberNl(v, 0);
-  return `€ ${formatNumberNl(v, 0)}`;
+function show(m: Measure, v: number, lang: NoteLanguage): string {
+  const n = (x: number, digits: number) =>
+    x.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: digits });
+  if (m === "overheadRatio" || m === "roemerShare") return `${n(v * 100, 1)}%`;
+  if (m === "fte" || m === "fteOverhead") return n(v, 1);
+  if (m === "m2") return n(v, 0);
+  return `€ ${n(v, 0)}`;
 }
 
 /** One sentence a reviewer can read aloud: realised against plan, on track or not, and the norm. */
-export function monitorText(e: MonitorEntry): string {
-  const label = MEASURE_LABELS[e.measure].nl;
-  const direction = e.measure === "structuralSavings" ? "minstens" : "hoogstens";
-  let text = `${label}: realisatie ${show(e.measure, e.realised)} tegen plan ${show(e.measure, e.plan)} (${direction} plan): ${e.onTrack ? "op koers" : "NIET op koers"}.`;
+export function monitorText(e: MonitorEntry, lang: NoteLanguage = "nl"): string {
+  const label = MEASURE_LABELS[e.measure][lang];
+  const [realised, plan] = [show(e.measure, e.realised, lang), show(e.measure, e.plan, lang)];
+  const atLeast = e.measure === "structuralSavings";
+  let text =
+    lang === "nl"
+      ? `${label}: realisatie ${realised} tegen plan ${plan} (${atLeast ? "minstens" : "hoogstens"} plan): ${e.onTrack ? "op koers" : "NIET op koers"}.`
+      : `${label}: actual ${realised} against plan ${plan} (${atLeast ? "at least" : "at most"} plan): ${e.onTrack ? "on track" : "NOT on track"}.`;
   if (e.normMet !== undefined && e.norm !== undefined)
-    text += ` Norm ${show(e.measure, e.norm)}: ${e.normMet ? "gehaald" : "niet gehaald"}.`;
+    text +=
+      lang === "nl"
+        ? ` Norm ${show(e.measure, e.norm, lang)}: ${e.normMet ? "gehaald" : "niet gehaald"}.`
+        : ` Norm ${show(e.measure, e.norm, lang)}: ${e.normMet ? "met" : "not met"}.`;
   return text;
 }
 
@@ -56,6 +65,8 @@ export function monitorSheet(
   rows: readonly RealisationRow[],
   entries: readonly MonitorEntry[],
   name = MONITOR_SHEET,
+  /** the language of the per-measure sentences; reportInLanguage translates the sheet's fixed texts */
+  lang: NoteLanguage = "nl",
 ): ReportSheet {
   const grid = new Grid();
   grid.title(`Monitor: realisatie tegen het gekozen scenario '${scenario.name}'`);
@@ -88,7 +99,7 @@ export function monitorSheet(
         e.onTrack ? "ja" : "nee",
         e.norm ?? null,
         e.normMet === undefined ? null : e.normMet ? "ja" : "nee",
-        monitorText(e),
+        monitorText(e, lang),
       ]),
       [],
     );

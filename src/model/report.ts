@@ -9,6 +9,7 @@ import { EURO_FORMAT, FTE_FORMAT, M2_FORMAT, PARAMETERS, PERCENT_FORMAT } from "
 import type { WorkbookTables } from "./input";
 import { appendYearlyChecks, reviewSheet, REVIEW_SHEET, type ReviewSources } from "./report-review";
 import type { PlanParameters, RunResult, ScenarioComparison, ScenarioResult, YearMetrics } from "./types";
+import { notes as noteText, type NoteLanguage } from "./notes";
 
 export type CellValue = string | number | boolean | null;
 
@@ -414,7 +415,12 @@ const YEAR_HEADERS: [string, keyof YearMetrics, string][] = [
   ["Primair behouden", "primaryRetained", PERCENT_FORMAT],
 ];
 
-export function scenarioSheet(scenario: ScenarioResult, name: string): ReportSheet {
+/** A scenario's detail sheet; the engine's notes and reasons in `lang` (the rest is Dutch, see report-language.ts). */
+export function scenarioSheet(
+  scenario: ScenarioResult,
+  name: string,
+  lang: NoteLanguage = "nl",
+): ReportSheet {
   const grid = new Grid();
   grid.title(`Scenario: ${scenario.name}`);
   const marker = grid.addRow([REPORT_MARKER, "Detailblad; wordt bij een nieuwe berekening vervangen."]);
@@ -437,7 +443,7 @@ export function scenarioSheet(scenario: ScenarioResult, name: string): ReportShe
       "Basislijn: elke rij blijft op het niveau van het basisjaar (vertrekkers worden vervangen), alleen geïndexeerd.",
     ]);
   }
-  for (const note of scenario.notes) grid.addRow([note]);
+  for (const note of scenario.notes) grid.addRow([note[lang]]);
   grid.addRow([]);
   grid.table(
     YEAR_HEADERS.map(([h]) => h),
@@ -475,13 +481,7 @@ export function scenarioSheet(scenario: ScenarioResult, name: string): ReportShe
     grid.addRow([]);
     const title = grid.addRow(["Optimaal: wat per eenheid vervalt en waarom"]);
     grid.format({ row: title, col: 0, rows: 1, cols: 1, bold: true });
-    const status =
-      o.status === "optimal"
-        ? "Taakstelling gehaald binnen alle grenzen."
-        : o.status === "relaxed-norms"
-          ? "Taakstelling gehaald; een norm is binnen de grenzen niet haalbaar en losgelaten."
-          : `NIET HAALBAAR binnen de grenzen; beperkend: ${o.binding.join(" en ")}. Hoogst haalbare besparing van deze hefboom: ${Math.round(o.bestSaving).toLocaleString("nl-NL")} euro.`;
-    grid.addRow([status]);
+    grid.addRow([noteText.optimalStatus(o.status, o.binding, o.bestSaving)[lang]]);
     grid.addRow(["Inhuur minder (eindjaar)", o.hireCut]);
     grid.format({ row: grid.nextRow - 1, col: 1, rows: 1, cols: 1, numberFormat: EURO_FORMAT });
     grid.addRow(["m2 minder (eindjaar)", o.m2Cut]);
@@ -505,7 +505,7 @@ export function scenarioSheet(scenario: ScenarioResult, name: string): ReportShe
         u.hireCut,
         u.shareCut,
         u.atCap ? "ja" : "nee",
-        u.reason,
+        u.reason[lang],
       ]),
       [undefined, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, EURO_FORMAT, PERCENT_FORMAT, undefined, undefined],
     );
@@ -520,6 +520,8 @@ export function buildReport(
   sheetName: (wanted: string) => string = (w) => w,
   /** more sheets after the scenarios (the monitor, src/model/report-monitor.ts), named through sheetName */
   extraSheets: ReportSheet[] = [],
+  /** the language of the engine's notes; reportInLanguage (report-language.ts) translates the rest */
+  lang: NoteLanguage = "nl",
 ): ReportSheet[] {
   const sheets = [comparisonSheet(result, provenance, sheetName(COMPARISON_SHEET))];
   const used = new Set<string>([sheets[0].name.toLowerCase()]);
@@ -534,7 +536,7 @@ export function buildReport(
     }
     const name = sheetName(wanted);
     used.add(name.toLowerCase());
-    sheets.push(scenarioSheet(s, name));
+    sheets.push(scenarioSheet(s, name, lang));
   }
   for (const extra of extraSheets) sheets.push({ ...extra, name: sheetName(extra.name) });
   sheets.push(

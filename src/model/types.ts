@@ -1,3 +1,5 @@
+import type { BindingLimit, Note } from "./notes";
+
 /** Function groups of the Functiegebouw Rijk as the planner uses them; Bedrijfsvoering and Lijnmanagement are overhead. */
 export const FUNCTION_GROUPS = ["Primair", "Bedrijfsvoering", "Lijnmanagement"] as const;
 export type FunctionGroup = (typeof FUNCTION_GROUPS)[number];
@@ -159,12 +161,14 @@ export interface OptimalUnitCut {
   hireCut: number;
   shareCut: number;
   atCap: boolean;
-  reason: string;
+  /** why, in both languages */
+  reason: Note;
 }
 
 export interface OptimalReport {
   status: "optimal" | "relaxed-norms" | "infeasible";
-  binding: string[];
+  /** limits that stop the target from being met (infeasible only) */
+  binding: BindingLimit[];
   /** best attainable end-year saving of the lever itself (indexed euros) */
   bestSaving: number;
   savingsNeeded: number;
@@ -172,6 +176,8 @@ export interface OptimalReport {
   m2Cut: number;
   units: OptimalUnitCut[];
   solveMs: number;
+  /** the optimiser's variables: pools of formation rows (unit, group, scale, cost band) */
+  pools: number;
 }
 
 export interface ScenarioResult {
@@ -180,7 +186,7 @@ export interface ScenarioResult {
   years: YearMetrics[];
   units: UnitOutcome[];
   /** what a lever decided, e.g. the fraction an automatic cheese-slicer chose */
-  notes: string[];
+  notes: Note[];
   /** present when the scenario has an Optimaal lever */
   optimal?: OptimalReport;
 }

@@ -7,6 +7,7 @@ import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
 import type { InputSources } from "../model/sources";
 import type { CellRef, ReadOptions, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
+import type { TemplateLanguage } from "../model/template";
 import { runInWorker, type RunInWorkerOptions } from "../worker/client";
 
 export class WorkerGateway implements WorkbookGateway {
@@ -27,8 +28,8 @@ export class WorkerGateway implements WorkbookGateway {
     return runInWorker({ task: "readTables", names: options.names });
   }
 
-  insertTemplate(options: { examples: boolean }): Promise<TemplateResult> {
-    return runInWorker({ task: "insertTemplate", examples: options.examples });
+  insertTemplate(options: { examples: boolean; lang?: TemplateLanguage }): Promise<TemplateResult> {
+    return runInWorker({ task: "insertTemplate", examples: options.examples, lang: options.lang });
   }
 
   async selectCell(ref: CellRef): Promise<void> {

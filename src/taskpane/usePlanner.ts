@@ -142,7 +142,8 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
   const insertTemplate = async (examples: boolean) => {
     patch({ busy: { label: t("insertTemplate"), progress: null, cancellable: false }, message: null });
     try {
-      const result = await gateway.insertTemplate({ examples });
+      // The template in the pane's language (headers, lists, input messages, examples).
+      const result = await gateway.insertTemplate({ examples, lang });
       await refresh(true);
       patch({
         message:

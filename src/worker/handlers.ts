@@ -50,7 +50,7 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
       case "readTables":
         return { output: await opened().readTables({ names: request.names }) };
       case "insertTemplate":
-        return { output: await opened().insertTemplate({ examples: request.examples }) };
+        return { output: await opened().insertTemplate({ examples: request.examples, lang: request.lang }) };
       case "selectCell": {
         const g = opened();
         await g.selectCell(request.ref);

@@ -8,6 +8,7 @@ import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
 import type { InputSources } from "../model/sources";
 import type { CellRef, ReportResult, TemplateResult } from "../model/ports";
+import type { TemplateLanguage } from "../model/template";
 
 /** What each task takes and gives. */
 export interface Tasks {
@@ -17,7 +18,7 @@ export interface Tasks {
   open: { input: { bytes: ArrayBuffer; name?: string }; output: { sheets: string[] } };
   /** the workbook gateway's operations on the workbook the worker holds (see src/xlsx/gateway.ts) */
   readTables: { input: { names?: readonly string[] }; output: ReadTables };
-  insertTemplate: { input: { examples: boolean }; output: TemplateResult };
+  insertTemplate: { input: { examples: boolean; lang?: TemplateLanguage }; output: TemplateResult };
   selectCell: { input: { ref: CellRef }; output: { sheet: string; address: string } | null };
   saveScenarios: { input: { rows: (string | number | null)[][] }; output: null };
   /** the file's name and the illustrative marks, for the report's sources */

@@ -6,7 +6,13 @@ import ExcelJS from "exceljs";
 import { REPORT_MARKER, uniqueSheetName, type ReportSheet } from "../model/report";
 import { rowsForTableHeader } from "../model/scenarios";
 import { TABLES, type TableName } from "../model/schema";
-import { templateRows } from "../model/template";
+import {
+  templateHeaders,
+  templateList,
+  templatePrompt,
+  templateRows,
+  type TemplateLanguage,
+} from "../model/template";
 import { normalizeName } from "../model/text";
 import { HIRE_CATEGORIES } from "../model/types";
 import type { ReadTables } from "../model/workbook-types";
@@ -55,7 +61,8 @@ export class XlsxGateway implements WorkbookGateway {
     this.onSelect?.(this.selection);
   }
 
-  async insertTemplate(options: { examples: boolean }): Promise<TemplateResult> {
+  async insertTemplate(options: { examples: boolean; lang?: TemplateLanguage }): Promise<TemplateResult> {
+    const lang = options.lang ?? "nl";
     const present = new Set<string>();
     this.workbook.eachSheet((ws) => {
       present.add(normalizeName(ws.name));
@@ -67,15 +74,16 @@ export class XlsxGateway implements WorkbookGateway {
     for (const schema of TABLES.filter((t) => !present.has(normalizeName(t.name)))) {
       const sheetName = uniqueSheetName(schema.name, taken);
       taken.add(sheetName.toLowerCase());
-      const rows = templateRows(schema.name, options.examples);
+      const rows = templateRows(schema.name, options.examples, lang);
       const ws = addInputTable(
         this.workbook,
         schema.name,
         rows.length ? rows : [schema.columns.map(() => null)],
-        { sheetName },
+        { sheetName, headers: templateHeaders(schema.name, lang) },
       );
       schema.columns.forEach((column, c) => {
         let validation: ExcelJS.DataValidation | null = null;
+        const list = templateList(column, lang);
         if (column.kind === "category") {
           this.ensureLists();
           validation = {
@@ -83,8 +91,8 @@ export class XlsxGateway implements WorkbookGateway {
             allowBlank: true,
             formulae: [`'${LISTS_SHEET}'!$A$1:$A$${HIRE_CATEGORIES.length}`],
           };
-        } else if (column.list) {
-          validation = { type: "list", allowBlank: true, formulae: [`"${column.list.join(",")}"`] };
+        } else if (list) {
+          validation = { type: "list", allowBlank: true, formulae: [`"${list.join(",")}"`] };
         } else if (column.range) {
           validation = {
             type: "whole",
@@ -93,6 +101,15 @@ export class XlsxGateway implements WorkbookGateway {
             formulae: [column.range[0], column.range[1]],
           };
         }
+        // An input message shows when a cell is selected; a column without a rule gets it with "any value".
+        const prompt = templatePrompt(schema.name, column, lang);
+        if (prompt)
+          validation = {
+            ...(validation ?? { type: "any", allowBlank: true }),
+            showInputMessage: true,
+            promptTitle: prompt.title,
+            prompt: prompt.message,
+          } as ExcelJS.DataValidation;
         if (validation)
           for (let r = 2; r <= VALIDATED_ROWS + 1; r++) ws.getCell(r, c + 1).dataValidation = validation;
       });

@@ -245,9 +245,11 @@ export function addInputTable(
   workbook: ExcelJS.Workbook,
   table: TableName,
   rows: (string | number | boolean | null)[][],
-  options: { sheetName?: string; topRow?: number; note?: string } = {},
+  /** headers: the header row's texts (the English template's aliases); default the schema's Dutch headers */
+  options: { sheetName?: string; topRow?: number; note?: string; headers?: readonly string[] } = {},
 ): ExcelJS.Worksheet {
   const schema = TABLES.find((t) => t.name === table)!;
+  const headers = options.headers ?? schema.columns.map((c) => c.header);
   const ws =
     workbook.getWorksheet(options.sheetName ?? table) ?? workbook.addWorksheet(options.sheetName ?? table);
   const top = options.topRow ?? (options.note ? 3 : 1);
@@ -260,12 +262,12 @@ export function addInputTable(
     ref: `A${top}`,
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: schema.columns.map((c) => ({ name: c.header, filterButton: true })),
+    columns: headers.map((name) => ({ name, filterButton: true })),
     rows: rows.map((r) => schema.columns.map((_, i) => (r[i] === undefined ? null : r[i]))),
   });
   schema.columns.forEach((c, i) => {
     const column = ws.getColumn(i + 1);
-    column.width = Math.max(12, c.header.length + 4, table === "Scenarios" && c.key === "filter" ? 40 : 0);
+    column.width = Math.max(12, headers[i].length + 4, table === "Scenarios" && c.key === "filter" ? 40 : 0);
     if (c.numberFormat) {
       for (let r = top + 1; r <= top + rows.length; r++) ws.getCell(r, i + 1).numFmt = c.numberFormat;
     }

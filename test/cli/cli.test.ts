@@ -180,6 +180,76 @@ test("--out writes a readable comparison workbook and never overwrites without -
   expect((await cli("run", SAMPLE, "--out", out, "--force")).code).toBe(0);
 });
 
+/** Every text cell of a workbook, by sheet. */
+function textCells(wb: ExcelJS.Workbook): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const ws of wb.worksheets) {
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && texts.push(c.value)));
+    out.set(ws.name, texts);
+  }
+  return out;
+}
+
+// Words of the report's own Dutch vocabulary; none may remain in an English report.
+const DUTCH_REPORT_WORDS =
+  /\b(ja|nee|gehaald|besparing|taakstelling|verschil|primair|behouden|eenmalige|kosten|jaar|herkomst|versie|eenheid|waarom|definities|bronnen|begrip|invoer|blad|niet|geen|gekort|minder|inhuur|eindjaar|basislijn|gemaakt|wordt|vervangen|opgegeven|rijen|kaasschaaf bij)\b/i;
+
+test("--out follows --lang en: English sheet names, headers, yes/no, provenance, definitions and notes", async () => {
+  const out = path.join(tmp, "result-en.xlsx");
+  const run = await cli("run", SAMPLE, "--out", out, "--lang", "en");
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/Comparison written to/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const names = wb.worksheets.map((w) => w.name);
+  expect(names[0]).toBe("Comparison");
+  expect(names).toContain("Definitions and sources");
+  expect(names).toContain("Sc Kaasschaaf auto");
+  const ws = wb.getWorksheet("Comparison")!;
+  expect(ws.getRow(5).getCell(1).value).toBe("Scenario");
+  expect(ws.getRow(5).getCell(2).value).toBe("Structural saving");
+  expect(ws.getRow(5).getCell(5).value).toBe("Target met");
+  expect(ws.getRow(7).getCell(5).value).toBe("yes");
+  // What is the user's stays as it is: scenario names, units, filters.
+  const input = new ExcelJS.Workbook();
+  await input.xlsx.readFile(SAMPLE);
+  const data = new Set<string>(["Inbesteed"]);
+  // Every text of the input workbook is the user's (units, scenario names, filters, the sample's own notes).
+  for (const sheet of input.worksheets)
+    sheet.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && data.add(c.value)));
+  const texts = textCells(wb);
+  expect(texts.get("Comparison")).toEqual(
+    expect.arrayContaining(["Provenance", "Base year", "Target met in every year"]),
+  );
+  expect(texts.get("Definitions and sources")).toEqual(
+    expect.arrayContaining(["Definitions", "Term", "Cheese-slicer comparison"]),
+  );
+  const optimal = texts.get("Sc Optimaal")!;
+  expect(optimal).toEqual(expect.arrayContaining(["Why", "Optimaal: what is cut per unit and why"]));
+  expect(
+    optimal.some((t) => /^Optimaal: € [\d,]+ of external hire, [\d.]+ FTE and [\d,]+ m2 less\.$/.test(t)),
+  ).toBe(true);
+  const dutch = [...texts].flatMap(([sheet, cells]) =>
+    cells
+      .filter((t) => !data.has(t) && !data.has(t.replace(/^Scenario: /, "")) && !t.includes("=="))
+      .filter((t) => DUTCH_REPORT_WORDS.test(t))
+      .map((t) => `${sheet}: ${t}`),
+  );
+  expect(dutch).toEqual([]);
+  // The same run in Dutch keeps the Dutch report.
+  const nl = path.join(tmp, "result-nl.xlsx");
+  expect((await cli("run", SAMPLE, "--out", nl)).code).toBe(0);
+  const wbNl = new ExcelJS.Workbook();
+  await wbNl.xlsx.readFile(nl);
+  expect(wbNl.worksheets.map((w) => w.name)).toContain("Definities en bronnen");
+  expect(
+    textCells(wbNl)
+      .get("Sc Optimaal")!
+      .some((t) => /^Optimaal: € [\d.]+ inhuur, [\d,]+ FTE en [\d.]+ m2 minder\.$/.test(t)),
+  ).toBe(true);
+});
+
 test("the installed binary runs (bin/formatieplanner.js over the compiled lib/)", () => {
   const bin = path.resolve(__dirname, "../../bin/formatieplanner.js");
   if (!fs.existsSync(path.resolve(__dirname, "../../lib/src/cli/main.js"))) {

@@ -37,6 +37,10 @@ export interface FakeSheetState {
   charts: FakeChart[];
   conditional: { text: string; fill: string; address: [number, number, number, number] }[];
   validations: { rule: unknown; address: [number, number, number, number] }[];
+  prompts: {
+    prompt: { showPrompt: boolean; title: string; message: string };
+    address: [number, number, number, number];
+  }[];
   /** rows hidden by hand (a filter's hidden rows are in the table's state) */
   hiddenRows: Set<number>;
   frozenRows: number;
@@ -157,6 +161,7 @@ export class FakeExcel {
       charts: [],
       conditional: [],
       validations: [],
+      prompts: [],
       hiddenRows: new Set(),
       frozenRows: 0,
       visibility: "Visible",
@@ -787,6 +792,13 @@ export class FakeExcel {
           set rule(rule: unknown) {
             s.validations.push({ rule, address: bounds() });
             fake.write(s, JSON.stringify(rule).length);
+          },
+          // DataValidation.prompt: "Prompt when users select a cell." DataValidationPrompt has message,
+          // showPrompt ("Specifies if a prompt is shown when a user selects a cell with data validation.")
+          // and title; ExcelApi 1.8 (https://learn.microsoft.com/en-us/javascript/api/excel/excel.datavalidationprompt).
+          set prompt(prompt: { showPrompt: boolean; title: string; message: string }) {
+            s.prompts.push({ prompt, address: bounds() });
+            fake.write(s, JSON.stringify(prompt).length);
           },
         },
         conditionalFormats: {

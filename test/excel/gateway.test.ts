@@ -141,6 +141,38 @@ test("the template with examples fills the new tables; inserted on an empty work
   expect(plan!.scenarios.map((s) => s.name)).toEqual(["Kaasschaaf auto", "Overhead naar 35%"]);
 });
 
+test("the English template in Excel: English headers, lists and input messages; read back it is a valid plan", async () => {
+  const fake = new FakeExcel();
+  fake.addSheet("Sheet1");
+  const gateway = new ExcelGateway(fake.run);
+  const result = await gateway.insertTemplate({ examples: true, lang: "en" });
+  expect(result.created).toHaveLength(7);
+  expect(fake.tableValues("Formatie")[0]).toEqual([
+    "Unit",
+    "Group",
+    "Scale",
+    "FTE",
+    "Cost per FTE",
+    "Protected",
+  ]);
+  const formation = fake.sheet("Formatie")!;
+  expect(
+    formation.validations.some((v) => JSON.stringify(v.rule).includes("Primary,Operations,Management")),
+  ).toBe(true);
+  expect(formation.validations.some((v) => JSON.stringify(v.rule).includes('"source":"yes,no"'))).toBe(true);
+  expect(formation.prompts.map((p) => p.prompt.title)).toEqual(
+    expect.arrayContaining(["Group", "Scale", "Protected"]),
+  );
+  // Every prompt lands on a range that also has a rule (set after it).
+  for (const p of formation.prompts)
+    expect(formation.validations.some((v) => JSON.stringify(v.address) === JSON.stringify(p.address))).toBe(
+      true,
+    );
+  const { plan, issues } = readPlan((await gateway.readTables()).tables);
+  expect(issues).toEqual([]);
+  expect(plan!.scenarios.map((s) => s.name)).toEqual(["Cheese-slicer auto", "Overhead to 35%"]);
+});
+
 test("scenarios are stored in the Scenarios table in its own column order", async () => {
   const fake = new FakeExcel();
   fake.addSheet(

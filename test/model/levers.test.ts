@@ -90,7 +90,7 @@ describe("Overheadnorm", () => {
   test("uses the parameter when the value is empty, and does nothing when already below", () => {
     const r = run([["O", "Overheadnorm", null]], params([["Overheadnorm", 0.45]]));
     expect(end(r, 1).fte).toBe(100);
-    expect(r.scenarios[1].notes.join(" ")).toMatch(/al gehaald/);
+    expect(r.scenarios[1].notes.map((n) => n.nl).join(" ")).toMatch(/al gehaald/);
   });
 
   test("protected overhead stays; the rest goes at most to zero", () => {
@@ -233,7 +233,7 @@ describe("scenarios and comparison", () => {
       ["S", "Gerichte korting", 0.5, null, null, 1],
       ["S", "Kaasschaaf", "auto", null, null, 2],
     ]);
-    expect(b.scenarios[1].notes.join(" ")).toMatch(/geen korting/);
+    expect(b.scenarios[1].notes.map((n) => n.nl).join(" ")).toMatch(/geen korting/);
   });
 
   test("the comparison reports norms, target and the cheese-slicer at the same saving", () => {

@@ -48,7 +48,7 @@ test("two filtered cuts removing a whole unit leave exactly nothing; insourcing 
   expect(e.roemerShare).toBe(0);
   // Saving: 0.3 FTE x 80,000 + 1,500,000 of hire.
   expect(e.structuralSavings).toBeCloseTo(1_524_000, 6);
-  expect(r.scenarios[1].notes.join(" ")).toMatch(/inbesteden niet mogelijk.*inbesteden 0/);
+  expect(r.scenarios[1].notes.map((n) => n.nl).join(" ")).toMatch(/inbesteden niet mogelijk.*inbesteden 0/);
   // Halfway (2028) half of everything is gone, linearly.
   expect(r.scenarios[1].years[2].fte).toBeCloseTo(0.15, 12);
   expect(r.scenarios[1].years[2].externalSpend).toBeCloseTo(750_000, 6);

@@ -134,6 +134,26 @@ test("run --out on the department with Realisatie writes a Monitor sheet", async
   expect(texts.some((t) => /NIET op koers/.test(t))).toBe(true);
 });
 
+test("run --out --lang en writes the Monitor sheet in English", async () => {
+  const out = path.join(tmp, "kust-en.xlsx");
+  const { code } = await cli("run", path.join(SAMPLE, "kustbeheer.xlsx"), "--out", out, "--lang", "en");
+  expect(code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const texts: string[] = [];
+  wb.getWorksheet("Monitor")!.eachRow((row) =>
+    row.eachCell((c) => typeof c.value === "string" && texts.push(c.value)),
+  );
+  expect(texts).toEqual(
+    expect.arrayContaining(["On track", "Measure", "Reference date", "Plan and actuals over time"]),
+  );
+  expect(texts.some((t) => /^Monitor: actuals against the chosen scenario 'Gericht'$/.test(t))).toBe(true);
+  expect(texts.some((t) => /: actual .* against plan .*NOT on track\./.test(t))).toBe(true);
+  expect(
+    texts.filter((t) => /\b(op koers|realisatie|peildatum|maatstaf|toelichting|gehaald|ja|nee)\b/i.test(t)),
+  ).toEqual([]);
+});
+
 test("a department with input errors: left out, named, complete false, exit 1; --out says ONVOLLEDIG", async () => {
   const dir = path.join(tmp, "broken");
   fs.mkdirSync(dir, { recursive: true });

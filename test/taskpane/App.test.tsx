@@ -54,6 +54,18 @@ async function press(name: string) {
   });
 }
 
+test("in English the pane inserts the English template, which reads back as the tables", async () => {
+  const gateway = plan();
+  delete gateway.tables.Prijzen;
+  await renderPane(gateway, "en");
+  await waitFor(() => expect(screen.getByTestId("table-Prijzen")).toHaveTextContent("missing"));
+  fireEvent.click(screen.getByRole("button", { name: "Insert template" }));
+  await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("Template inserted"));
+  expect(gateway.templates).toEqual([{ examples: false, lang: "en" }]);
+  expect(gateway.tables.Prijzen[0]).toEqual(["Scale", "Cost per FTE"]);
+  await waitFor(() => expect(screen.getByTestId("table-Prijzen")).toHaveTextContent("found"));
+});
+
 test("outside Office the pane says to open it in Excel", async () => {
   await renderPane(null, "nl", null);
   expect(screen.getByTestId("open-in-excel")).toHaveTextContent("Niet geopend in Excel");
@@ -72,7 +84,7 @@ test("Start shows the tables found and missing, and inserts the template for the
   fireEvent.click(screen.getByRole("checkbox", { name: "Met voorbeeldrijen" }));
   fireEvent.click(screen.getByRole("button", { name: "Sjabloon invoegen" }));
   await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("Sjabloon ingevoegd"));
-  expect(gateway.templates).toEqual([{ examples: true }]);
+  expect(gateway.templates).toEqual([{ examples: true, lang: "nl" }]);
   expect(screen.getByTestId("message")).toHaveTextContent("Prijzen");
   await waitFor(() => expect(screen.getByTestId("table-Prijzen")).toHaveTextContent("gevonden"));
   expect(screen.getByTestId("next-step")).toHaveTextContent("De invoer is in orde");

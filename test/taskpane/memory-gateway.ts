@@ -10,7 +10,7 @@ export class MemoryGateway implements WorkbookGateway {
   selected: CellRef[] = [];
   saved: (string | number | null)[][][] = [];
   reports: ReportSheet[][] = [];
-  templates: { examples: boolean }[] = [];
+  templates: { examples: boolean; lang?: "nl" | "en" }[] = [];
   renameOnReport: ReportResult["renamed"] = [];
   constructor(public tables: Record<string, unknown[][]>) {}
 
@@ -20,12 +20,15 @@ export class MemoryGateway implements WorkbookGateway {
       locations[name] = { sheet: name, headerRow: 1, firstColumn: 1, source: "table" };
     return { tables: JSON.parse(JSON.stringify(this.tables)), locations };
   }
-  async insertTemplate(options: { examples: boolean }): Promise<TemplateResult> {
+  async insertTemplate(options: { examples: boolean; lang?: "nl" | "en" }): Promise<TemplateResult> {
     this.templates.push(options);
     const created: TemplateResult["created"] = [];
     for (const t of TABLES) {
       if (this.tables[t.name]) continue;
-      this.tables[t.name] = [templateHeaders(t.name), ...templateRows(t.name, options.examples)];
+      this.tables[t.name] = [
+        templateHeaders(t.name, options.lang),
+        ...templateRows(t.name, options.examples, options.lang),
+      ];
       created.push({ table: t.name, sheet: t.name });
     }
     return { created };

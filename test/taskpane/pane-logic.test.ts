@@ -11,7 +11,6 @@ import {
 } from "../../src/model/filter-selection";
 import { compileFilter } from "../../src/model/filter";
 import { buildReport, localTimestamp } from "../../src/model/report";
-import { presentNote, presentReason } from "../../src/model/notes-text";
 import { reportInLanguage } from "../../src/model/report-language";
 import { readPlan, runPlan } from "../../src/model";
 import { smallTables } from "../model/helpers";
@@ -142,31 +141,6 @@ test("provenance times are local with the offset", () => {
   expect(localTimestamp(new Date(2026, 10, 28, 9, 5, 7))).toMatch(/^2026-11-28 09:05:07 [+-]\d\d:\d\d$/);
 });
 
-test("engine notes for a planner: Dutch numbers, no solver jargon, English on request", () => {
-  expect(presentNote("Kaasschaaf auto: p = 10.00%.", "nl")).toBe(
-    "Kaasschaaf auto: elke FTE-, inhuur- en m2-rij 10,00% minder.",
-  );
-  expect(presentNote("Overheadnorm 35.00%: 45.7 FTE overhead minder.", "nl")).toBe(
-    "Overheadnorm 35,00%: 45,7 FTE overhead minder.",
-  );
-  expect(
-    presentNote("Optimaal: 1.234.567 euro inhuur, 45.7 FTE en 1.200 m2 minder (174 pools, 143 ms).", "nl"),
-  ).toBe("Optimaal: 1.234.567 euro inhuur, 45,7 FTE en 1.200 m2 minder.");
-  expect(
-    presentNote("Optimaal: 1.234.567 euro inhuur, 45.7 FTE en 1.200 m2 minder (174 pools, 143 ms).", "en"),
-  ).toBe("Optimaal: EUR 1,234,567 of external hire, 45.7 FTE and 1,200 m2 less.");
-  expect(presentNote("De Roemernorm is binnen de grenzen niet haalbaar en is losgelaten.", "en")).toBe(
-    "The Roemer norm cannot be met within the limits and was dropped.",
-  );
-  expect(presentNote("Huisvesting 0.7", "nl")).toBe("Huisvesting 0.7");
-  expect(
-    presentReason(
-      "overhead weegt lichter dan primair (gewicht 0.2); begrensd door Maximale korting per eenheid",
-      "en",
-    ),
-  ).toBe("overhead weighs less than primary (weight 0.2); capped by Maximale korting per eenheid");
-});
-
 test("the report in English: headers, yes/no, provenance, notes, lever meanings; scenario names untouched", () => {
   const { plan } = readPlan({
     ...smallTables(),
@@ -177,9 +151,10 @@ test("the report in English: headers, yes/no, provenance, notes, lever meanings;
     ],
   });
   const result = runPlan(plan!);
-  const dutch = buildReport(result, { createdAt: new Date(), inputHash: "x", version: "1" });
+  const provenance = { createdAt: new Date(), inputHash: "x", version: "1" };
+  const dutch = buildReport(result, provenance);
   const names = result.scenarios.map((s) => s.name);
-  const en = reportInLanguage(dutch, "en", names);
+  const en = reportInLanguage(buildReport(result, provenance, undefined, [], "en"), "en", names);
   const text = (sheets: typeof en) =>
     sheets.flatMap((s) => s.cells.flat()).filter((v) => typeof v === "string") as string[];
   const all = text(en);

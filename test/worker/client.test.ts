@@ -149,6 +149,19 @@ describe("through a Worker's messages", () => {
     expect(worker.transferred).toHaveLength(2);
   });
 
+  test("the template goes through the worker in the pane's language", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet("Sheet1");
+    const bytes = new Uint8Array(await empty.xlsx.writeBuffer()).buffer as ArrayBuffer;
+    await runInWorker({ task: "open", bytes });
+    const inserted = await runInWorker({ task: "insertTemplate", examples: true, lang: "en" });
+    expect(inserted.created).toHaveLength(7);
+    const read = await runInWorker({ task: "readTables" });
+    expect(read.tables.Taakstelling![0]).toEqual(["Year", "Amount"]);
+    expect(readPlan(read.tables).issues).toEqual([]);
+  });
+
   test("a failure in the worker rejects with its message", async () => {
     await expect(runInWorker({ task: "open", bytes: new ArrayBuffer(8) })).rejects.toThrow(Error);
   });

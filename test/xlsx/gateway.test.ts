@@ -35,6 +35,38 @@ test("the template fills an empty workbook with valid tables and leaves a user's
   expect(workbook.getWorksheet("FP-lijsten")!.state).toBe("hidden");
 });
 
+test("the English template: English headers, lists and input messages, Dutch table names; read back it is a valid plan", async () => {
+  const gateway = new XlsxGateway(new ExcelJS.Workbook());
+  const result = await gateway.insertTemplate({ examples: true, lang: "en" });
+  expect(result.created.map((c) => c.sheet)).toEqual([
+    "Formatie",
+    "Inhuur",
+    "Huisvesting",
+    "Prijzen",
+    "Parameters",
+    "Taakstelling",
+    "Scenarios",
+  ]);
+  const reread = await roundTrip(gateway.workbook);
+  const read = await new XlsxGateway(reread).readTables();
+  expect(read.tables.Formatie![0]).toEqual(["Unit", "Group", "Scale", "FTE", "Cost per FTE", "Protected"]);
+  expect(read.tables.Formatie![1]).toEqual(["Policy Directorate", "Primary", 11, 24, "", "no"]);
+  expect(read.tables.Parameters![1][0]).toBe("Base year");
+  const { plan, issues } = readPlan(read.tables);
+  expect(issues).toEqual([]);
+  expect(plan!.formation.length).toBe(4);
+  expect(plan!.scenarios.map((s) => s.name)).toEqual(["Cheese-slicer auto", "Overhead to 35%"]);
+  // The plan runs: the English template is a working workbook.
+  expect(runPlan(plan!).scenarios).toHaveLength(3);
+  const group = reread.getWorksheet("Formatie")!.getCell("B2").dataValidation;
+  expect(group.formulae).toEqual(['"Primary,Operations,Management"']);
+  expect(group.promptTitle).toBe("Group");
+  expect(group.prompt).toMatch(/Operations and Management count as overhead/);
+  // A text column gets its input message too (validation "any value").
+  expect(reread.getWorksheet("Formatie")!.getCell("A2").dataValidation.prompt).toMatch(/organisational unit/);
+  expect(reread.getWorksheet("Scenarios")!.getCell("B2").dataValidation.formulae[0]).toMatch(/Kaasschaaf/);
+});
+
 test("scenarios are saved into the table, which grows and shrinks", async () => {
   const workbook = new ExcelJS.Workbook();
   addInputTable(workbook, "Scenarios", [

@@ -6,7 +6,6 @@
 import * as React from "react";
 import { Badge, Button, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { BASELINE_NAME, type ScenarioComparison, type ScenarioResult } from "../../model";
-import { presentNote, presentReason } from "../../model/notes-text";
 import { leverLabel } from "../i18n";
 import type { Planner } from "../usePlanner";
 import { PrimaryChart } from "./PrimaryChart";
@@ -144,7 +143,7 @@ function More({ s, c, planner }: { s: ScenarioResult | undefined; c: ScenarioCom
       {s && s.notes.length ? (
         <ul className={styles.plain}>
           {s.notes.map((n, i) => (
-            <li key={i}>{presentNote(n, lang)}</li>
+            <li key={i}>{n[lang]}</li>
           ))}
         </ul>
       ) : (
@@ -161,7 +160,7 @@ function More({ s, c, planner }: { s: ScenarioResult | undefined; c: ScenarioCom
                 <strong>{u.unit}</strong>: {t("primaryCut").toLowerCase()} {f.fte(u.primaryCut)},{" "}
                 {t("overheadCut").toLowerCase()} {f.fte(u.overheadCut)}, {t("hireCut").toLowerCase()}{" "}
                 {f.euros(u.hireCut)} ({f.percent(u.shareCut)}
-                {u.atCap ? `, ${t("atCap")}` : ""}). {presentReason(u.reason, lang)}
+                {u.atCap ? `, ${t("atCap")}` : ""}). {u.reason[lang]}
               </li>
             ))}
           </ul>
