@@ -38,6 +38,7 @@ import {
   type ScenarioResult,
   type OptimalReport,
   type UnitOutcome,
+  type UnitYears,
   type YearMetrics,
 } from "./types";
 
@@ -74,6 +75,8 @@ interface Frame {
   unitCost: Float64Array;
   /** base-year total of hire: hire rows always move together */
   hireBase: number;
+  /** base-year hire per unit name, in Inhuur order (for the per-unit figures) */
+  hireByUnit: Map<string, number>;
   /** the LP solver, for the Optimaal lever */
   solver: LpSolver | null;
   /** pool of each Formatie row (same unit, group, scale and cost), computed on first use */
@@ -136,7 +139,12 @@ function makeFrame(plan: Plan): Frame {
     if (f.group[r] === GROUP_PRIMARY) unitPrimary[u] += b;
   }
   let hireBase = 0;
-  for (let h = 0; h < hire.length; h++) hireBase += hire.amount[h];
+  const hireByUnit = new Map<string, number>();
+  for (let h = 0; h < hire.length; h++) {
+    hireBase += hire.amount[h];
+    const name = hire.unitNames[hire.unit[h]];
+    hireByUnit.set(name, (hireByUnit.get(name) ?? 0) + hire.amount[h]);
+  }
   return {
     plan,
     years,
@@ -149,6 +157,7 @@ function makeFrame(plan: Plan): Frame {
     unitPrimary,
     unitCost,
     hireBase,
+    hireByUnit,
     solver: null,
     poolOf: null,
   };
@@ -637,12 +646,18 @@ function measure(state: State, frame: Frame, baseline: YearMetrics[] | null): To
   const personnel = new Float64Array(Y);
   const forced = new Float64Array(Y);
   const oneOff = new Float64Array(Y);
+  // Units: the formation's, then units with hire only, then those insourcing adds.
   const unitNames = [...f.unitNames];
-  const unitBase = new Float64Array(U + state.extra.length);
-  const unitEnd = new Float64Array(U + state.extra.length);
-  const unitBasePrimary = new Float64Array(U + state.extra.length);
-  const unitEndPrimary = new Float64Array(U + state.extra.length);
-  const unitForced = new Float64Array(U + state.extra.length);
+  const unitIndex = new Map(unitNames.map((n, u) => [n, u]));
+  for (const name of frame.hireByUnit.keys())
+    if (!unitIndex.has(name)) unitIndex.set(name, unitNames.push(name) - 1);
+  for (const x of state.extra) if (!unitIndex.has(x.unit)) unitIndex.set(x.unit, unitNames.push(x.unit) - 1);
+  const UX = unitNames.length;
+  // Per unit and year, unit-major (u x Y + y): FTE, primary FTE, cost at base prices, forced exits.
+  const uFte = new Float64Array(UX * Y);
+  const uPrimary = new Float64Array(UX * Y);
+  const uCost = new Float64Array(UX * Y);
+  const uForced = new Float64Array(UX * Y);
   const exits = new Float64Array(Y);
   for (const c of state.classes) {
     const classFte = sum(c.fte);
@@ -652,12 +667,10 @@ function measure(state: State, frame: Frame, baseline: YearMetrics[] | null): To
     // year it first exceeds its earlier maximum.
     exits.fill(0);
     let max = 0;
-    let totalExits = 0;
     for (let y = 1; y < Y; y++) {
       const F = 1 - c.curve[y] - frame.attrition[y];
       if (F > max + 1e-15) {
         exits[y] = F - max;
-        totalExits += F - max;
         max = F;
       }
     }
@@ -668,29 +681,32 @@ function measure(state: State, frame: Frame, baseline: YearMetrics[] | null): To
       forced[y] += exits[y] * classFte;
       oneOff[y] += exits[y] * classCost;
     }
-    const end = c.curve[E];
+    // A class holds few units (levers split by filter): skip the empty ones, so this stays C x U + rows x Y.
     for (let u = 0; u < U; u++) {
-      unitBase[u] += c.fte[u];
-      unitEnd[u] += c.fte[u] * end;
-      unitBasePrimary[u] += c.primary[u];
-      unitEndPrimary[u] += c.primary[u] * end;
-      unitForced[u] += c.fte[u] * totalExits;
+      const b = c.fte[u];
+      if (b === 0 && c.cost[u] === 0) continue;
+      const p = c.primary[u];
+      const k = c.cost[u];
+      const at = u * Y;
+      for (let y = 0; y < Y; y++) {
+        const curve = c.curve[y];
+        uFte[at + y] += b * curve;
+        uPrimary[at + y] += p * curve;
+        uCost[at + y] += k * curve;
+        uForced[at + y] += b * exits[y];
+      }
     }
   }
   // Insourced rows: explicit trajectories; never forced exits.
   for (const x of state.extra) {
-    let u = unitNames.indexOf(x.unit);
-    if (u < 0) u = unitNames.push(x.unit) - 1;
-    unitEnd[u] += x.fte[E];
-    unitBase[u] += x.fte[0];
-    if (x.group === GROUP_PRIMARY) {
-      unitEndPrimary[u] += x.fte[E];
-      unitBasePrimary[u] += x.fte[0];
-    }
+    const at = unitIndex.get(x.unit)! * Y;
     for (let y = 0; y < Y; y++) {
       fte[y] += x.fte[y];
       if (x.group === GROUP_PRIMARY) primary[y] += x.fte[y];
       personnel[y] += x.fte[y] * x.costPerFte;
+      uFte[at + y] += x.fte[y];
+      if (x.group === GROUP_PRIMARY) uPrimary[at + y] += x.fte[y];
+      uCost[at + y] += x.fte[y] * x.costPerFte;
     }
   }
   const years: YearMetrics[] = [];
@@ -730,16 +746,41 @@ function measure(state: State, frame: Frame, baseline: YearMetrics[] | null): To
       primaryRetained: base ? (base.ftePrimary > 0 ? primary[y] / base.ftePrimary : 1) : 1,
     });
   }
-  const units: UnitOutcome[] = unitNames.map((unit, u) => ({
-    unit,
-    baseFte: unitBase[u],
-    endFte: unitEnd[u],
-    basePrimary: unitBasePrimary[u],
-    endPrimary: unitEndPrimary[u],
-    baseOverhead: unitBase[u] - unitBasePrimary[u],
-    endOverhead: unitEnd[u] - unitEndPrimary[u],
-    forcedExits: unitForced[u],
-  }));
+  const units: UnitOutcome[] = unitNames.map((unit, u) => {
+    const at = u * Y;
+    const hireBase = frame.hireByUnit.get(unit) ?? 0;
+    const perYear: UnitYears = {
+      fte: [],
+      ftePrimary: [],
+      fteOverhead: [],
+      personnelCost: [],
+      externalSpend: [],
+      forcedExits: [],
+    };
+    let forcedTotal = 0;
+    for (let y = 0; y < Y; y++) {
+      const total = zeroBelow(uFte[at + y], ZERO_FTE);
+      const prim = zeroBelow(uPrimary[at + y], ZERO_FTE);
+      perYear.fte.push(total);
+      perYear.ftePrimary.push(prim);
+      perYear.fteOverhead.push(zeroBelow(total - prim, ZERO_FTE));
+      perYear.personnelCost.push(zeroBelow(uCost[at + y] * frame.index[y], ZERO_EUR));
+      perYear.externalSpend.push(zeroBelow(hireBase * state.hireCurve[y] * frame.index[y], ZERO_EUR));
+      perYear.forcedExits.push(zeroBelow(uForced[at + y], ZERO_FTE));
+      forcedTotal += uForced[at + y];
+    }
+    return {
+      unit,
+      baseFte: uFte[at],
+      endFte: uFte[at + E],
+      basePrimary: uPrimary[at],
+      endPrimary: uPrimary[at + E],
+      baseOverhead: uFte[at] - uPrimary[at],
+      endOverhead: uFte[at + E] - uPrimary[at + E],
+      forcedExits: forcedTotal,
+      perYear,
+    };
+  });
   return { years, units };
 }
 

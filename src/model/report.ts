@@ -8,6 +8,7 @@ import { bytesToHex } from "@noble/hashes/utils";
 import { EURO_FORMAT, FTE_FORMAT, M2_FORMAT, PARAMETERS, PERCENT_FORMAT } from "./schema";
 import type { WorkbookTables } from "./input";
 import { appendYearlyChecks, reviewSheet, REVIEW_SHEET, type ReviewSources } from "./report-review";
+import { appendUnitYears } from "./report-units";
 import type { PlanParameters, RunResult, ScenarioComparison, ScenarioResult, YearMetrics } from "./types";
 import { notes as noteText, type NoteLanguage } from "./notes";
 
@@ -476,6 +477,7 @@ export function scenarioSheet(
     ]),
     [undefined, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT],
   );
+  appendUnitYears(grid, scenario);
   if (scenario.optimal) {
     const o = scenario.optimal;
     grid.addRow([]);

@@ -149,6 +149,20 @@ export interface UnitOutcome {
   baseOverhead: number;
   endOverhead: number;
   forcedExits: number;
+  /** the unit's figures per plan year, base year first (same order as ScenarioResult.years) */
+  perYear: UnitYears;
+}
+
+/** One number per plan year for each measure of a unit; amounts indexed like YearMetrics. */
+export interface UnitYears {
+  fte: number[];
+  ftePrimary: number[];
+  fteOverhead: number[];
+  /** FTE x indexed cost per FTE */
+  personnelCost: number[];
+  /** the unit's external hire (Inhuur rows of that unit) */
+  externalSpend: number[];
+  forcedExits: number[];
 }
 
 /** What the optimiser cut in one unit, and why. */
