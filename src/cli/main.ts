@@ -9,16 +9,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import ExcelJS from "exceljs";
 import { readPlan } from "../model/input";
 import { runPlanAsync } from "../model/engine";
-import { fullReport } from "../model/report-full";
+import { fullReportSheets } from "../model/report-full";
 import { VERSION } from "../model/version";
 import type { Issue, RunResult } from "../model/types";
-import { writeReportSheets } from "../xlsx/workbook";
 import { readTablesStreaming } from "../xlsx/stream-read";
 import { WorkbookUnreadable } from "../xlsx/zip-check";
-import { checkOutputTarget, OutputRefused, writeFileAtomically } from "./output-file";
+import { checkOutputTarget, OutputRefused, writeStreamAtomically } from "./output-file";
+import { streamReport } from "./report-file";
 import { firstNonFinite } from "./finite";
 import { formatIssue, formatRun, type Lang } from "./format";
 import { DEPARTMENT_TABLE_NAMES, monitorJson, RIJK_HELP, rijkMain, yearJson } from "./rijk";
@@ -253,21 +252,18 @@ async function mainUnsafe(argv: string[], io: CliIo): Promise<number> {
   report(result);
   if (!values.json) io.stdout(formatRun(result, lang) + "\n");
   if (values.out) {
-    const out = new ExcelJS.Workbook();
-    out.creator = `Formatieplanner ${VERSION}`;
-    writeReportSheets(
-      out,
-      fullReport({
-        plan,
-        result,
-        tables,
-        sources: { file: path.basename(file), readAt: new Date(started), marks: read.marks },
-        lang,
-      }),
-    );
-    const bytes = new Uint8Array((await out.xlsx.writeBuffer()) as ArrayBuffer);
+    // Streamed: each sheet is made, written and forgotten, so many scenarios stay linear in time and memory.
+    const sheets = fullReportSheets({
+      plan,
+      result,
+      tables,
+      sources: { file: path.basename(file), readAt: new Date(started), marks: read.marks },
+      lang,
+    });
     try {
-      writeFileAtomically(values.out, bytes);
+      await writeStreamAtomically(values.out, (sink) =>
+        streamReport(sink, sheets, `Formatieplanner ${VERSION}`),
+      );
     } catch (e) {
       if (!(e instanceof OutputRefused)) throw e;
       io.stderr(`${e.nl}\n${e.en}\n`);

@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { Writable } from "stream";
 
 /** A refusal in Dutch and English; the command line turns it into exit code 2. */
 export class OutputRefused extends Error {
@@ -99,52 +100,99 @@ export function checkOutputTarget(out: string, input: string, force: boolean): v
   }
 }
 
+/** A temporary file's name next to `out`, so that the final rename stays within one file system. */
+function temporaryName(out: string): string {
+  const abs = path.resolve(out);
+  return path.join(
+    path.dirname(abs),
+    `.${path.basename(abs)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
+}
+
+function writeAll(fd: number, data: Uint8Array): void {
+  let written = 0;
+  while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
+}
+
+/** After a failure: the temporary file closed and removed, and the error said in plain words. */
+function failed(e: unknown, fd: number | null, temp: string, out: string): OutputRefused {
+  if (fd !== null) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      /* already failing: the write error below is the one to report */
+    }
+  }
+  try {
+    fs.unlinkSync(temp);
+  } catch {
+    /* nothing was created */
+  }
+  const code = (e as NodeJS.ErrnoException)?.code ?? "";
+  const why: Record<string, [string, string]> = {
+    ENOSPC: ["de schijf is vol", "the disk is full"],
+    EFBIG: ["het bestand wordt groter dan toegestaan", "the file exceeds the allowed size"],
+    EDQUOT: ["het schijfquotum is bereikt", "the disk quota is exceeded"],
+    EACCES: ["geen schrijfrechten", "no permission to write"],
+    EPERM: ["geen schrijfrechten", "no permission to write"],
+    EROFS: ["alleen-lezen bestandssysteem", "read-only file system"],
+    EIO: ["schrijffout van het apparaat", "device write error"],
+  };
+  const [nl, en] = why[code] ?? ["schrijven mislukt", "writing failed"];
+  return new OutputRefused(
+    `Kon ${out} niet schrijven: ${nl}${code ? ` (${code})` : ""}. Een bestaand bestand is niet gewijzigd.`,
+    `Could not write ${out}: ${en}${code ? ` (${code})` : ""}. An existing file was left untouched.`,
+  );
+}
+
 /**
  * Writes `data` to `out` through a temporary file in the same folder and a rename: on any failure the
  * temporary file is removed, an existing `out` is untouched, and the error says why in plain words.
  */
 export function writeFileAtomically(out: string, data: Uint8Array): void {
-  const abs = path.resolve(out);
-  const temp = path.join(
-    path.dirname(abs),
-    `.${path.basename(abs)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
-  );
+  const temp = temporaryName(out);
   let fd: number | null = null;
   try {
     fd = fs.openSync(temp, "wx", 0o644);
-    let written = 0;
-    while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
+    writeAll(fd, data);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
-    fs.renameSync(temp, abs);
+    fs.renameSync(temp, path.resolve(out));
   } catch (e) {
-    if (fd !== null) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        /* already failing: the write error below is the one to report */
-      }
-    }
-    try {
-      fs.unlinkSync(temp);
-    } catch {
-      /* nothing was created */
-    }
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    const why: Record<string, [string, string]> = {
-      ENOSPC: ["de schijf is vol", "the disk is full"],
-      EFBIG: ["het bestand wordt groter dan toegestaan", "the file exceeds the allowed size"],
-      EDQUOT: ["het schijfquotum is bereikt", "the disk quota is exceeded"],
-      EACCES: ["geen schrijfrechten", "no permission to write"],
-      EPERM: ["geen schrijfrechten", "no permission to write"],
-      EROFS: ["alleen-lezen bestandssysteem", "read-only file system"],
-      EIO: ["schrijffout van het apparaat", "device write error"],
-    };
-    const [nl, en] = why[code] ?? ["schrijven mislukt", "writing failed"];
-    throw new OutputRefused(
-      `Kon ${out} niet schrijven: ${nl}${code ? ` (${code})` : ""}. Een bestaand bestand is niet gewijzigd.`,
-      `Could not write ${out}: ${en}${code ? ` (${code})` : ""}. An existing file was left untouched.`,
-    );
+    throw failed(e, fd, temp, out);
+  }
+}
+
+/**
+ * The same, for output made as a stream: `produce` writes into the sink it is given (each chunk goes straight
+ * to the temporary file, so nothing piles up in memory) and resolves once the sink has finished.
+ */
+export async function writeStreamAtomically(
+  out: string,
+  produce: (sink: Writable) => Promise<void>,
+): Promise<void> {
+  const temp = temporaryName(out);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(temp, "wx", 0o644);
+    const target = fd;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        try {
+          writeAll(target, chunk);
+          callback();
+        } catch (e) {
+          callback(e as Error);
+        }
+      },
+    });
+    await produce(sink);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(temp, path.resolve(out));
+  } catch (e) {
+    throw failed(e, fd, temp, out);
   }
 }

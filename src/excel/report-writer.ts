@@ -97,7 +97,11 @@ export async function writeReportSheets(
 
   for (const [i, sheet] of sheets.entries()) {
     const ws = targets[i];
-    const cols = sheet.cells[0]?.length ?? 0;
+    // Rows are ragged (Grid.sheet); Excel's range.values wants a rectangle, padded here one chunk at a time.
+    let cols = 0;
+    for (const row of sheet.cells) cols = Math.max(cols, row.length);
+    const padded = (row: readonly unknown[]) =>
+      row.length === cols ? row : [...row, ...new Array<null>(cols - row.length).fill(null)];
     // Values in chunks of rows, filling each request up to the limit, then one sync.
     let start = 0;
     while (start < sheet.cells.length && cols > 0) {
@@ -105,7 +109,7 @@ export async function writeReportSheets(
       let bytes = 0;
       while (end < sheet.cells.length) {
         // JSON of the row, plus the apostrophe of each text cell, plus the range's own overhead.
-        const size = payloadSize(sheet.cells[end]) + cols + 8;
+        const size = payloadSize(padded(sheet.cells[end])) + cols + 8;
         if (pending + bytes + size + 200 > MAX_REQUEST_BYTES) break;
         bytes += size;
         end++;
@@ -118,7 +122,9 @@ export async function writeReportSheets(
       }
       pending += bytes + 200;
       // Strings as text: a scenario called "-10% kaasschaaf" or "=HYPERLINK(...)" stays a name.
-      ws.getRangeByIndexes(start, 0, end - start, cols).values = rowsToExcel(sheet.cells.slice(start, end));
+      ws.getRangeByIndexes(start, 0, end - start, cols).values = rowsToExcel(
+        sheet.cells.slice(start, end).map(padded),
+      );
       start = end;
     }
     let formatBytes = 0;

@@ -23,9 +23,9 @@ import {
   roemerShare,
 } from "./formulas";
 import { compileFilter, filterMask, groupName } from "./filter";
-import { solveLeastHarm, type Pool } from "./optimal";
+import { leastHarmSteps, type OptimiserResult, type Pool } from "./optimal";
 import { notes, reasons, type Note } from "./notes";
-import { loadSolver, type LpSolver } from "./solver";
+import { loadSolver, solverPort, type AsyncLpSolver, type LpSolution, type LpSolver } from "./solver";
 import { BASELINE_NAME } from "./input";
 import {
   GROUP_OPERATIONS,
@@ -445,7 +445,7 @@ function applyLever(state: State, frame: Frame, lever: Lever, baselineEndCost: n
       return;
     }
     case "Optimaal":
-      applyOptimal(state, frame, baselineEndCost);
+      // Applied by scenarioSteps, which hands its LPs to the solver (in a worker, awaited, in the pane).
       return;
   }
 }
@@ -477,10 +477,21 @@ function poolIds(frame: Frame): Int32Array {
   return poolOf;
 }
 
-/** The least-harm lever: pools the rows, solves the LP and applies its cuts like any linear lever. */
-function applyOptimal(state: State, frame: Frame, baselineEndCost: number): void {
-  if (!frame.solver)
-    throw new Error("Optimaal needs the LP solver: run with runPlanAsync or pass options.solver");
+/** What the optimiser is doing, for the progress shown while a long Optimaal runs. */
+export type OptimalStage = "pooling" | "building" | "solving" | "distributing";
+/** A step of a scenario: a stage reached, or an LP for the driver to solve (its solution is sent back). */
+export type ScenarioStep = { stage: OptimalStage } | { lp: string };
+
+/**
+ * The least-harm lever: pools the rows, solves the LP and applies its cuts like any linear lever. A generator:
+ * it yields its stages and each LP, and the driver (runScenario, runPlanAsync) solves it, in or off thread.
+ */
+function* applyOptimal(
+  state: State,
+  frame: Frame,
+  baselineEndCost: number,
+): Generator<ScenarioStep, void, LpSolution | undefined> {
+  yield { stage: "pooling" };
   const { formation: f, params, targets, housing } = frame.plan;
   const E = frame.years - 1;
   const endIndex = frame.index[E];
@@ -536,31 +547,38 @@ function applyOptimal(state: State, frame: Frame, baselineEndCost: number): void
   const target = targets.get(params.endYear) ?? 0;
   const m2 = new Float64Array(housing.length);
   state.m2Curves.forEach((curve, h) => (m2[h] = housing.m2[h] * curve[E]));
+  yield { stage: "building" };
   const started = Date.now();
-  const result = solveLeastHarm(
-    {
-      pools,
-      unitNames: f.unitNames,
-      unitEndFte,
-      totalFte: t.fte,
-      overheadFte: t.overhead,
-      personnel: t.personnelBase * endIndex,
-      external: t.hireBase * endIndex,
-      index: endIndex,
-      m2,
-      pricePerM2: housing.costPerM2,
-      m2PerFte: params.m2PerWorkplace === null ? null : params.m2PerWorkplace * params.workplaceFactor,
-      savingsNeeded: target - (baselineEndCost - currentCost),
-      fixedForced,
-      overheadNorm: params.overheadNorm,
-      roemerNorm: params.roemerNorm,
-      maxCutPerUnit: params.maxCutPerUnit,
-      maxForcedExits: params.maxForcedExits,
-      overheadWeight: params.overheadWeight,
-    },
-    frame.solver,
-  );
+  const steps = leastHarmSteps({
+    pools,
+    unitNames: f.unitNames,
+    unitEndFte,
+    totalFte: t.fte,
+    overheadFte: t.overhead,
+    personnel: t.personnelBase * endIndex,
+    external: t.hireBase * endIndex,
+    index: endIndex,
+    m2,
+    pricePerM2: housing.costPerM2,
+    m2PerFte: params.m2PerWorkplace === null ? null : params.m2PerWorkplace * params.workplaceFactor,
+    savingsNeeded: target - (baselineEndCost - currentCost),
+    fixedForced,
+    overheadNorm: params.overheadNorm,
+    roemerNorm: params.roemerNorm,
+    maxCutPerUnit: params.maxCutPerUnit,
+    maxForcedExits: params.maxForcedExits,
+    overheadWeight: params.overheadWeight,
+  });
+  let result: OptimiserResult;
+  for (let step = steps.next(); ;) {
+    if (step.done) {
+      result = step.value;
+      break;
+    }
+    step = steps.next((yield { lp: step.value })!);
+  }
   const solveMs = Date.now() - started;
+  yield { stage: "distributing" };
   // Apply: each cut pool becomes a class of its own, cut linearly like every lever.
   const primaryCut = new Float64Array(U);
   const overheadCut = new Float64Array(U);
@@ -784,10 +802,40 @@ function measure(state: State, frame: Frame, baseline: YearMetrics[] | null): To
   return { years, units };
 }
 
-export function runScenario(frame: Frame, scenario: Scenario, baseline: YearMetrics[]): ScenarioResult {
+/** Runs one scenario with the frame's synchronous solver (if it has an Optimaal lever). */
+export function runScenario(
+  frame: Frame,
+  scenario: Scenario,
+  baseline: YearMetrics[],
+  onStage?: (stage: OptimalStage) => void,
+): ScenarioResult {
+  const steps = scenarioSteps(frame, scenario, baseline);
+  for (let step = steps.next(); ;) {
+    if (step.done) return step.value;
+    if ("stage" in step.value) {
+      onStage?.(step.value.stage);
+      step = steps.next(undefined);
+      continue;
+    }
+    if (!frame.solver)
+      throw new Error("Optimaal needs the LP solver: run with runPlanAsync or pass options.solver");
+    onStage?.("solving");
+    step = steps.next(frame.solver(step.value.lp));
+  }
+}
+
+/** One scenario as steps: its levers in order; Optimaal yields its stages and LPs (see applyOptimal). */
+function* scenarioSteps(
+  frame: Frame,
+  scenario: Scenario,
+  baseline: YearMetrics[],
+): Generator<ScenarioStep, ScenarioResult, LpSolution | undefined> {
   const state = initialState(frame);
   const baselineEndCost = baseline[baseline.length - 1].structuralCost;
-  for (const lever of scenario.levers) applyLever(state, frame, lever, baselineEndCost);
+  for (const lever of scenario.levers) {
+    if (lever.kind === "Optimaal") yield* applyOptimal(state, frame, baselineEndCost);
+    else applyLever(state, frame, lever, baselineEndCost);
+  }
   const { years, units } = measure(state, frame, baseline);
   return {
     name: scenario.name,
@@ -822,13 +870,26 @@ export function compareScenarios(plan: Plan, scenarios: ScenarioResult[]): Scena
   });
 }
 
+/** Where a long scenario is: an Optimaal stage and, while solving, the seconds so far. */
+export interface RunStep {
+  stage: OptimalStage;
+  elapsedMs: number;
+}
+
 export interface RunOptions {
-  /** called after the baseline and after each scenario */
-  onProgress?: (done: number, total: number, scenario: string) => void;
+  /**
+   * called after the baseline and after each scenario; during an Optimaal lever also at each stage and,
+   * while its LP is solved off thread (runPlanAsync), every second with the time so far (`step`)
+   */
+  onProgress?: (done: number, total: number, scenario: string, step?: RunStep) => void;
   /** checked between scenarios; a run that is cancelled throws a CancelledError */
   isCancelled?: () => boolean;
+  /** runPlanAsync: aborting also stops an LP being solved (the solver port's worker is ended) */
+  signal?: AbortSignal;
   /** the LP solver for the Optimaal lever (runPlanAsync loads it when a scenario needs it) */
   solver?: LpSolver;
+  /** runPlanAsync: an awaitable solver (default: the port set by setSolverPort, else HiGHS in this thread) */
+  solveAsync?: AsyncLpSolver;
 }
 
 /** Whether any scenario uses the optimiser (and so needs the LP solver). */
@@ -858,7 +919,15 @@ export function runPlan(plan: Plan, options: RunOptions = {}): RunResult {
   options.onProgress?.(1, total, baseline.name);
   for (const scenario of plan.scenarios) {
     if (options.isCancelled?.()) throw new CancelledError();
-    results.push(runScenario(frame, scenario, baseline.years));
+    const started = Date.now();
+    results.push(
+      runScenario(frame, scenario, baseline.years, (stage) =>
+        options.onProgress?.(results.length, total, scenario.name, {
+          stage,
+          elapsedMs: Date.now() - started,
+        }),
+      ),
+    );
     options.onProgress?.(results.length, total, scenario.name);
   }
   return { params: plan.params, scenarios: results, comparison: compareScenarios(plan, results) };
@@ -867,15 +936,44 @@ export function runPlan(plan: Plan, options: RunOptions = {}): RunResult {
 /** The same run, yielding to the event loop between scenarios so that a UI can show progress and cancel. */
 export async function runPlanAsync(plan: Plan, options: RunOptions = {}): Promise<RunResult> {
   const frame = makeFrame(plan);
-  frame.solver = options.solver ?? (needsSolver(plan) ? await loadSolver() : null);
+  const port = options.solveAsync ?? (options.solver ? null : solverPort());
+  frame.solver = port ? null : (options.solver ?? (needsSolver(plan) ? await loadSolver() : null));
+  const solve: AsyncLpSolver = port ?? (async (lp) => frame.solver!(lp));
+  const stopped = () => options.isCancelled?.() || options.signal?.aborted;
   const total = plan.scenarios.length + 1;
   const baseline = baselineResult(frame);
   const results = [baseline];
   options.onProgress?.(1, total, baseline.name);
   for (const scenario of plan.scenarios) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (options.isCancelled?.()) throw new CancelledError();
-    results.push(runScenario(frame, scenario, baseline.years));
+    if (stopped()) throw new CancelledError();
+    const started = Date.now();
+    const report = (stage: OptimalStage) =>
+      options.onProgress?.(results.length, total, scenario.name, { stage, elapsedMs: Date.now() - started });
+    const steps = scenarioSteps(frame, scenario, baseline.years);
+    for (let step = steps.next(); ;) {
+      if (step.done) {
+        results.push(step.value);
+        break;
+      }
+      if ("stage" in step.value) {
+        report(step.value.stage);
+        // A stage is a chance to show it and to notice a cancel.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (stopped()) throw new CancelledError();
+        step = steps.next(undefined);
+        continue;
+      }
+      report("solving");
+      // While the solver works (off thread, in the pane), the time so far, every second.
+      const ticker = setInterval(() => report("solving"), 1000);
+      try {
+        step = steps.next(await solve(step.value.lp, options.signal));
+      } finally {
+        clearInterval(ticker);
+      }
+      if (stopped()) throw new CancelledError();
+    }
     options.onProgress?.(results.length, total, scenario.name);
   }
   return { params: plan.params, scenarios: results, comparison: compareScenarios(plan, results) };

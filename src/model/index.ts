@@ -19,6 +19,15 @@ export {
   needsSolver,
   CancelledError,
   INSOURCED_UNIT,
+  type OptimalStage,
   type RunOptions,
+  type RunStep,
 } from "./engine";
-export { loadSolver, setWasmLocation, type LpSolver } from "./solver";
+export {
+  loadSolver,
+  setSolverPort,
+  setWasmLocation,
+  type AsyncLpSolver,
+  type LpSolution,
+  type LpSolver,
+} from "./solver";

@@ -12,7 +12,7 @@
  * Everything is at the end year (the engine phases it in linearly like every lever). Money is in
  * millions of euros inside the LP to keep coefficients well scaled.
  */
-import type { LpSolver } from "./solver";
+import type { LpSolution, LpSolver } from "./solver";
 import { notes, type BindingLimit, type Note } from "./notes";
 
 /** Formation rows with the same unit, group, scale, cost and class, treated as one. */
@@ -185,7 +185,20 @@ function read(input: OptimiserInput, values: Record<string, number>) {
   return { poolCuts, m2Cuts, hireCut, saving };
 }
 
+/** Solves with a synchronous solver (the command line, tests): drives leastHarmSteps to its end. */
 export function solveLeastHarm(input: OptimiserInput, solve: LpSolver): OptimiserResult {
+  const steps = leastHarmSteps(input);
+  for (let step = steps.next(); ;) {
+    if (step.done) return step.value;
+    step = steps.next(solve(step.value));
+  }
+}
+
+/**
+ * The least-harm plan as steps: each LP to solve is yielded and its solution comes back from the driver, so
+ * that the same logic runs with a synchronous solver and with one in a Web Worker (awaited, cancellable).
+ */
+export function* leastHarmSteps(input: OptimiserInput): Generator<string, OptimiserResult, LpSolution> {
   const base: Options = {
     overheadNorm: true,
     roemerNorm: true,
@@ -201,7 +214,7 @@ export function solveLeastHarm(input: OptimiserInput, solve: LpSolver): Optimise
     [{ ...base, overheadNorm: false, roemerNorm: false }, [notes.optimalNormDropped(true, true)]],
   ];
   for (const [options, said] of attempts) {
-    const solution = solve(buildLp(input, options));
+    const solution = yield buildLp(input, options);
     if (solution.status === "Optimal") {
       const r = read(input, solution.values);
       return {
@@ -221,17 +234,19 @@ export function solveLeastHarm(input: OptimiserInput, solve: LpSolver): Optimise
     target: false,
     maximiseSavings: true,
   };
-  const best = solve(buildLp(input, free));
+  const best = yield buildLp(input, free);
   const r = best.status === "Optimal" ? read(input, best.values) : read(input, {});
-  const feasibleWith = (o: Partial<Options>) =>
-    solve(buildLp(input, { ...base, overheadNorm: false, roemerNorm: false, ...o })).status === "Optimal";
+  const relaxed = (o: Partial<Options>) =>
+    buildLp(input, { ...base, overheadNorm: false, roemerNorm: false, ...o });
   const binding: BindingLimit[] = [];
-  const unitBinds = input.maxCutPerUnit < 1 && feasibleWith({ maxCutPerUnit: 1 });
-  const forcedBinds = Number.isFinite(input.maxForcedExits) && feasibleWith({ maxForcedExits: Infinity });
+  const unitBinds = input.maxCutPerUnit < 1 && (yield relaxed({ maxCutPerUnit: 1 })).status === "Optimal";
+  const forcedBinds =
+    Number.isFinite(input.maxForcedExits) &&
+    (yield relaxed({ maxForcedExits: Infinity })).status === "Optimal";
   if (unitBinds) binding.push("maxCutPerUnit");
   if (forcedBinds) binding.push("maxForcedExits");
   if (!unitBinds && !forcedBinds) {
-    if (feasibleWith({ maxCutPerUnit: 1, maxForcedExits: Infinity }))
+    if ((yield relaxed({ maxCutPerUnit: 1, maxForcedExits: Infinity })).status === "Optimal")
       binding.push("maxCutPerUnit", "maxForcedExits");
     else binding.push("capacity");
   }

@@ -6,8 +6,8 @@
  */
 import type { WorkbookTables } from "./input";
 import { chosenResult, monitorOf, readMonitorInput } from "./monitor";
-import { buildReport, hashInputs, type ReportSheet } from "./report";
-import { reportInLanguage } from "./report-language";
+import { hashInputs, reportSheets, type ReportSheet } from "./report";
+import { sheetInLanguage } from "./report-language";
 import { monitorSheet } from "./report-monitor";
 import type { NoteLanguage } from "./notes";
 import type { InputSources } from "./sources";
@@ -25,8 +25,18 @@ export interface FullReportInput {
   lang?: NoteLanguage;
 }
 
+/** The whole report as a list (the pane and the preview write it in one go). */
 export function fullReport(input: FullReportInput): ReportSheet[] {
+  return [...fullReportSheets(input)];
+}
+
+/**
+ * The whole report one sheet at a time, each made when asked for, so that a streaming writer (the command
+ * line's --out) holds one scenario sheet at a time whatever their number.
+ */
+export function* fullReportSheets(input: FullReportInput): Generator<ReportSheet> {
   const { plan, result, tables, sources } = input;
+  const lang = input.lang ?? "nl";
   const monitorInput = readMonitorInput(tables, plan);
   const extra =
     monitorInput.rows.length > 0
@@ -36,11 +46,11 @@ export function fullReport(input: FullReportInput): ReportSheet[] {
             monitorInput.rows,
             monitorOf(result, monitorInput),
             undefined,
-            input.lang ?? "nl",
+            lang,
           ),
         ]
       : [];
-  const sheets = buildReport(
+  const sheets = reportSheets(
     result,
     {
       createdAt: input.createdAt ?? new Date(),
@@ -50,13 +60,13 @@ export function fullReport(input: FullReportInput): ReportSheet[] {
     },
     undefined,
     extra,
-    input.lang ?? "nl",
+    lang,
   );
-  return input.lang
-    ? reportInLanguage(
-        sheets,
-        input.lang,
-        result.scenarios.map((s) => s.name),
-      )
-    : sheets;
+  if (!input.lang) {
+    yield* sheets;
+    return;
+  }
+  const names = new Set(result.scenarios.map((s) => s.name));
+  let index = 0;
+  for (const sheet of sheets) yield sheetInLanguage(sheet, index++, input.lang, names);
 }

@@ -245,43 +245,51 @@ export function reportInLanguage(
   scenarioNames: readonly string[] = [],
 ): ReportSheet[] {
   const names = new Set(scenarioNames);
-  return sheets.map((sheet, index) => {
-    // The column header above each cell, for the few columns whose values are translated by meaning.
-    let header: string[] = [];
-    const cells = sheet.cells.map((row) => {
-      const out = row.map((value, c) => {
-        // Scenario names, units, filters and cells are the user's; they are never translated.
-        if (
-          typeof value !== "string" ||
-          names.has(value) ||
-          (DATA_COLUMNS.has(header[c]) && value !== header[c] && !PLACEHOLDERS.has(value))
-        )
-          return value;
-        if (lang === "nl" || header[c] === "Waarom") return value;
-        return english(value, header[c]);
-      });
-      if (row.some((v) => typeof v === "string" && HEADER_MARKS.has(v)))
-        header = row.map((v) => String(v ?? ""));
-      else if (row.every((v) => v === null || v === undefined)) header = [];
-      return out;
+  return sheets.map((sheet, index) => sheetInLanguage(sheet, index, lang, names));
+}
+
+/** One report sheet in the given language; `index` is its place in the report (the comparison is first). */
+export function sheetInLanguage(
+  sheet: ReportSheet,
+  index: number,
+  lang: NoteLanguage,
+  names: ReadonlySet<string>,
+): ReportSheet {
+  // The column header above each cell, for the few columns whose values are translated by meaning.
+  let header: string[] = [];
+  const cells = sheet.cells.map((row) => {
+    const out = row.map((value, c) => {
+      // Scenario names, units, filters and cells are the user's; they are never translated.
+      if (
+        typeof value !== "string" ||
+        names.has(value) ||
+        (DATA_COLUMNS.has(header[c]) && value !== header[c] && !PLACEHOLDERS.has(value))
+      )
+        return value;
+      if (lang === "nl" || header[c] === "Waarom") return value;
+      return english(value, header[c]);
     });
-    const name =
-      lang !== "en"
-        ? sheet.name
-        : index === 0 && sheet.kind === "comparison"
-          ? COMPARISON_SHEET_EN
-          : sheet.kind === "notes" && sheet.name.startsWith(REVIEW_SHEET)
-            ? REVIEW_SHEET_EN + sheet.name.slice(REVIEW_SHEET.length)
-            : sheet.name;
-    return {
-      ...sheet,
-      name,
-      cells,
-      charts: sheet.charts.map((c) => ({
-        ...c,
-        title: lang === "en" ? english(c.title, undefined) : c.title,
-      })),
-      conditional: sheet.conditional.map((cf) => (lang === "en" ? { ...cf, yes: "yes", no: "no" } : cf)),
-    };
+    if (row.some((v) => typeof v === "string" && HEADER_MARKS.has(v)))
+      header = row.map((v) => String(v ?? ""));
+    else if (row.every((v) => v === null || v === undefined)) header = [];
+    return out;
   });
+  const name =
+    lang !== "en"
+      ? sheet.name
+      : index === 0 && sheet.kind === "comparison"
+        ? COMPARISON_SHEET_EN
+        : sheet.kind === "notes" && sheet.name.startsWith(REVIEW_SHEET)
+          ? REVIEW_SHEET_EN + sheet.name.slice(REVIEW_SHEET.length)
+          : sheet.name;
+  return {
+    ...sheet,
+    name,
+    cells,
+    charts: sheet.charts.map((c) => ({
+      ...c,
+      title: lang === "en" ? english(c.title, undefined) : c.title,
+    })),
+    conditional: sheet.conditional.map((cf) => (lang === "en" ? { ...cf, yes: "yes", no: "no" } : cf)),
+  };
 }

@@ -54,6 +54,7 @@ export interface ChartSpec {
 export interface ReportSheet {
   name: string;
   kind: "comparison" | "scenario" | "monitor" | "rijk" | "notes";
+  /** rows of values, ragged (a row ends at its last cell; src/model/report.ts Grid.sheet) */
   cells: CellValue[][];
   formats: FormatRange[];
   conditional: YesNoFormat[];
@@ -198,13 +199,16 @@ export class Grid {
     });
     return { row: top, col: 0, rows: rows.length + 1, cols: headers.length };
   }
+  /**
+   * The sheet, its rows as written (ragged: each row as long as its last cell). Not padded to a rectangle:
+   * with many scenarios the comparison has blocks 10,000 columns wide over 20,000 rows, and padding made that
+   * hundreds of millions of empty cells. A writer that needs a rectangle pads per chunk (src/excel).
+   */
   sheet(name: string, kind: ReportSheet["kind"], columnWidths: number[], freezeRows?: number): ReportSheet {
-    const width = Math.max(0, ...this.cells.map((r) => r.length));
-    const cells = this.cells.map((r) => [...r, ...new Array(width - r.length).fill(null)]);
     return {
       name,
       kind,
-      cells,
+      cells: this.cells,
       formats: this.formats,
       conditional: this.conditional,
       charts: this.charts,
@@ -525,8 +529,25 @@ export function buildReport(
   /** the language of the engine's notes; reportInLanguage (report-language.ts) translates the rest */
   lang: NoteLanguage = "nl",
 ): ReportSheet[] {
-  const sheets = [comparisonSheet(result, provenance, sheetName(COMPARISON_SHEET))];
-  const used = new Set<string>([sheets[0].name.toLowerCase()]);
+  return [...reportSheets(result, provenance, sheetName, extraSheets, lang)];
+}
+
+/**
+ * The report's sheets one at a time, each made when it is asked for: a writer that writes and forgets each
+ * sheet (the command line's streaming --out) holds one scenario sheet at a time, whatever their number.
+ */
+export function* reportSheets(
+  result: RunResult,
+  provenance: Provenance,
+  sheetName: (wanted: string) => string = (w) => w,
+  /** more sheets after the scenarios (the monitor, src/model/report-monitor.ts), named through sheetName */
+  extraSheets: ReportSheet[] = [],
+  /** the language of the engine's notes; reportInLanguage (report-language.ts) translates the rest */
+  lang: NoteLanguage = "nl",
+): Generator<ReportSheet> {
+  const comparison = comparisonSheet(result, provenance, sheetName(COMPARISON_SHEET));
+  yield comparison;
+  const used = new Set<string>([comparison.name.toLowerCase()]);
   const next = new Map<string, number>();
   for (const s of result.scenarios) {
     const first = safeSheetName(`Sc ${s.name}`);
@@ -538,11 +559,8 @@ export function buildReport(
     }
     const name = sheetName(wanted);
     used.add(name.toLowerCase());
-    sheets.push(scenarioSheet(s, name, lang));
+    yield scenarioSheet(s, name, lang);
   }
-  for (const extra of extraSheets) sheets.push({ ...extra, name: sheetName(extra.name) });
-  sheets.push(
-    reviewSheet({ ...provenance.sources, inputHash: provenance.inputHash }, sheetName(REVIEW_SHEET)),
-  );
-  return sheets;
+  for (const extra of extraSheets) yield { ...extra, name: sheetName(extra.name) };
+  yield reviewSheet({ ...provenance.sources, inputHash: provenance.inputHash }, sheetName(REVIEW_SHEET));
 }

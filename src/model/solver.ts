@@ -12,6 +12,21 @@ export interface LpSolution {
 
 export type LpSolver = (lp: string) => LpSolution;
 
+/**
+ * A solver that can be awaited and stopped: in the pane, HiGHS in a Web Worker of its own that is ended when
+ * `signal` aborts (the only way to stop a synchronous WebAssembly solve); it then rejects with CancelledError.
+ */
+export type AsyncLpSolver = (lp: string, signal?: AbortSignal) => Promise<LpSolution>;
+
+let port: AsyncLpSolver | null = null;
+/** Set by the planner worker's entry: runPlanAsync then solves through this port instead of in its thread. */
+export function setSolverPort(solver: AsyncLpSolver | null): void {
+  port = solver;
+}
+export function solverPort(): AsyncLpSolver | null {
+  return port;
+}
+
 interface HighsLike {
   solve(
     problem: string,

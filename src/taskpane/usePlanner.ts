@@ -239,8 +239,20 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
       const { result } = await runInWorker(
         { task: "run", tables },
         {
-          onProgress: (done, total) =>
-            patch({ busy: { label: t("running"), progress: done / total, cancellable: true } }),
+          // During a long Optimaal: its stage and the seconds so far ("Optimaal: oplossen, 3 s").
+          onProgress: (done, total, _scenario, step) =>
+            patch({
+              busy: {
+                label: step
+                  ? t("optimalStep", {
+                      stage: t(`optimal_${step.stage}`),
+                      s: String(Math.floor(step.elapsedMs / 1000)),
+                    })
+                  : t("running"),
+                progress: done / total,
+                cancellable: true,
+              },
+            }),
           signal: abort.current.signal,
         },
       );

@@ -13,12 +13,12 @@
  * how to use web workers in custom functions to prevent blocking the UI of your Office Add-in". The same
  * holds the other way round: a run on that thread would stall every FP.* recalculation.
  */
-import { CancelledError } from "../model/engine";
+import { CancelledError, type RunStep } from "../model/engine";
 import type { FromWorker, TaskOutput, TaskRequest, ToWorker } from "./protocol";
 
 export interface RunInWorkerOptions {
   /** done of total steps; stage names the step ("parse", "check", a scenario's name, ...) */
-  onProgress?: (done: number, total: number, stage: string) => void;
+  onProgress?: (done: number, total: number, stage: string, step?: RunStep) => void;
   signal?: AbortSignal;
 }
 
@@ -50,7 +50,7 @@ function receive(message: FromWorker): void {
   const p = pending.get(message.id);
   if (!p) return;
   if (message.kind === "progress") {
-    p.onProgress?.(message.done, message.total, message.stage);
+    p.onProgress?.(message.done, message.total, message.stage, message.step);
     return;
   }
   pending.delete(message.id);

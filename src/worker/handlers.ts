@@ -3,7 +3,7 @@
  * none (jsdom, Node), on the calling thread, so tests exercise the real handlers.
  */
 import { readPlan } from "../model/input";
-import { CancelledError, runPlanAsync } from "../model/engine";
+import { CancelledError, runPlanAsync, type RunStep } from "../model/engine";
 import type { XlsxGateway } from "../xlsx/gateway";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
 
@@ -12,6 +12,8 @@ export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 /** Returns the message handler; it keeps the open workbook and the cancelled task ids between messages. */
 export function createHandler(post: Post): (message: ToWorker) => Promise<void> {
   const cancelled = new Set<number>();
+  // Aborted on cancel: also stops an Optimaal solve under way (the solver port's worker is ended).
+  const aborts = new Map<number, AbortController>();
   let workbook: XlsxGateway | null = null;
   const opened = (): XlsxGateway => {
     if (!workbook) throw new Error("Geen werkmap geopend / No workbook open");
@@ -22,16 +24,19 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
     id: number,
     request: TaskRequest,
   ): Promise<{ output: unknown; transfer?: Transferable[] }> {
-    const progress = (done: number, total: number, stage: string) =>
-      post({ id, kind: "progress", done, total, stage });
+    const progress = (done: number, total: number, stage: string, step?: RunStep) =>
+      post({ id, kind: "progress", done, total, stage, ...(step ? { step } : {}) });
     switch (request.task) {
       case "run": {
         progress(0, 1, "check");
         const { plan, issues } = readPlan(request.tables);
         if (!plan) return { output: { issues, result: null } };
+        const abort = new AbortController();
+        aborts.set(id, abort);
         const result = await runPlanAsync(plan, {
-          onProgress: (done, total, scenario) => progress(done, total, scenario),
+          onProgress: (done, total, scenario, step) => progress(done, total, scenario, step),
           isCancelled: () => cancelled.has(id),
+          signal: abort.signal,
         });
         return { output: { issues, result } };
       }
@@ -79,6 +84,7 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
   return async (message) => {
     if (message.kind === "cancel") {
       cancelled.add(message.id);
+      aborts.get(message.id)?.abort();
       return;
     }
     const { id, request } = message;
@@ -94,6 +100,7 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
       });
     } finally {
       cancelled.delete(id);
+      aborts.delete(id);
     }
   };
 }

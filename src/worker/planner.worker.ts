@@ -1,6 +1,8 @@
 /** The planner worker's entry: messages in, the handlers, messages out. */
-import { setWasmLocation } from "../model/solver";
+import { setSolverPort, setWasmLocation } from "../model/solver";
 import { createHandler } from "./handlers";
+import { startSolverWorker } from "./spawn-solver";
+import { workerSolver } from "./solver-client";
 import type { FromWorker, ToWorker } from "./protocol";
 
 interface WorkerScope {
@@ -12,6 +14,8 @@ const scope = self as unknown as WorkerScope;
 
 // highs.wasm sits next to the worker's script (copied by the build).
 setWasmLocation((file) => new URL(file, scope.location.href).href);
+// Optimaal's LPs go to a HiGHS worker of their own, which a cancel can end mid-solve.
+if (typeof Worker !== "undefined") setSolverPort(workerSolver(startSolverWorker));
 
 const handle = createHandler((message, transfer) => scope.postMessage(message, transfer ?? []));
 scope.onmessage = (e) => void handle(e.data);

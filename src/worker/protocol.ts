@@ -3,6 +3,7 @@
  * progress and then the output or a failure. One request id per task; "cancel" names the task to stop.
  */
 import type { Issue, RunResult } from "../model/types";
+import type { RunStep } from "../model/engine";
 import type { WorkbookTables } from "../model/input";
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
@@ -36,6 +37,6 @@ export type TaskOutput<R extends TaskRequest> = Tasks[R["task"]]["output"];
 export type ToWorker = { id: number; kind: "start"; request: TaskRequest } | { id: number; kind: "cancel" };
 
 export type FromWorker =
-  | { id: number; kind: "progress"; done: number; total: number; stage: string }
+  | { id: number; kind: "progress"; done: number; total: number; stage: string; step?: RunStep }
   | { id: number; kind: "done"; output: unknown }
   | { id: number; kind: "failed"; message: string; cancelled: boolean };

@@ -10,6 +10,7 @@ import { TABLES, type TableName } from "../model/schema";
 import { normalizeName } from "../model/text";
 import { CellMarker } from "../model/cells";
 import { checkXlsxZip, notXlsx, WorkbookUnreadable } from "./zip-check";
+import { colName, fillReportSheet } from "./report-sheet";
 
 /** A cell as Excel's range.values gives it: number, string, boolean, or "" for empty; errors as "#N/A". */
 export function plainValue(value: ExcelJS.CellValue): string | number | boolean {
@@ -160,11 +161,7 @@ export async function loadWorkbook(source: string | ArrayBuffer | Uint8Array): P
   return workbook;
 }
 
-function argb(color: string): string {
-  return "FF" + color.replace("#", "").toUpperCase();
-}
-
-/** Writes report sheets into an ExcelJS workbook: values, number formats, bold headers, ja/nee colours. */
+/** Writes report sheets into an ExcelJS workbook in memory (src/xlsx/report-sheet.ts has the layout). */
 export function writeReportSheets(workbook: ExcelJS.Workbook, sheets: ReportSheet[]): void {
   for (const sheet of sheets) {
     const existing = workbook.getWorksheet(sheet.name);
@@ -172,73 +169,11 @@ export function writeReportSheets(workbook: ExcelJS.Workbook, sheets: ReportShee
     const ws = workbook.addWorksheet(sheet.name, {
       views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows }] : undefined,
     });
-    sheet.cells.forEach((row, r) => {
-      const xrow = ws.getRow(r + 1);
-      row.forEach((value, c) => {
-        if (value !== null) xrow.getCell(c + 1).value = value;
-      });
-    });
-    for (const f of sheet.formats) {
-      for (let r = f.row; r < f.row + f.rows; r++) {
-        for (let c = f.col; c < f.col + f.cols; c++) {
-          const cell = ws.getCell(r + 1, c + 1);
-          if (f.numberFormat) cell.numFmt = f.numberFormat;
-          if (f.bold || f.italic || f.fontColor || f.fontSize) {
-            cell.font = {
-              ...cell.font,
-              bold: f.bold ?? cell.font?.bold,
-              italic: f.italic ?? cell.font?.italic,
-              size: f.fontSize ?? cell.font?.size,
-              color: f.fontColor ? { argb: argb(f.fontColor) } : cell.font?.color,
-            };
-          }
-          if (f.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
-          if (f.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
-        }
-      }
-    }
-    for (const cf of sheet.conditional) {
-      const ref = `${colName(cf.col)}${cf.row + 1}:${colName(cf.col + cf.cols - 1)}${cf.row + cf.rows}`;
-      ws.addConditionalFormatting({
-        ref,
-        rules: [
-          {
-            type: "containsText",
-            operator: "containsText",
-            text: cf.yes ?? "ja",
-            priority: 1,
-            style: {
-              fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } },
-              font: { color: { argb: "FF006100" } },
-            },
-          },
-          {
-            type: "containsText",
-            operator: "containsText",
-            text: cf.no ?? "nee",
-            priority: 2,
-            style: {
-              fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
-              font: { color: { argb: "FF9C0006" } },
-            },
-          },
-        ],
-      });
-    }
-    sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    fillReportSheet(ws, sheet);
   }
 }
 
-export function colName(index0: number): string {
-  let n = index0 + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { colName };
 
 /** Adds an input table (header row plus rows) as a real Excel table, with the schema's number formats. */
 export function addInputTable(

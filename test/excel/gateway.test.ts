@@ -281,7 +281,7 @@ test("a large report is written in chunks under the request limit: five syncs pl
   const sheets = reportFor(1);
   // A detail sheet of 60,000 rows, about 9 MB of values.
   const big = sheets[1];
-  const width = big.cells[0].length;
+  const width = Math.max(...big.cells.map((r) => r.length));
   for (let i = 0; i < 60_000; i++)
     big.cells.push([`Eenheid ${i}`, ...Array.from({ length: width - 1 }, (_, c) => 1234.5678 * (i + c))]);
   const fake = workbookWith(10);
