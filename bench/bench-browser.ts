@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     log(`  controle / check: ${checkMs} ms (langste taak / longest task ${checkTask} ms)`);
     await page.getByRole("tab", { name: "Doorrekenen" }).click();
     const [runMs, runTask] = await timed(page, async () => {
-      await page.getByRole("button", { name: "Doorrekenen", exact: true }).click();
+      await page.getByRole("button", { name: "Alle scenario's doorrekenen" }).click();
       await page.getByTestId("result-Optimaal").waitFor({ timeout: long });
     });
     log(`  doorrekenen / run: ${runMs} ms (langste taak / longest task ${runTask} ms)`);
