@@ -1,16 +1,35 @@
 /**
  * The preview's workbook gateway when the workbook lives in the planner worker: every operation (reading the
  * tables, the template, the scenario store, the report, saving) runs there, so parsing and writing a large
- * .xlsx never freeze the page.
+ * .xlsx never freeze the page. It plans by itself: check, run and report work on the tables in the worker,
+ * so the formation rows never come to the page.
  */
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
-import type { CellRef, ReadOptions, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
+import type {
+  CellRef,
+  ReadOptions,
+  ReportResult,
+  SelfPlanning,
+  TemplateResult,
+  WorkbookGateway,
+} from "../model/ports";
 import { runInWorker, type RunInWorkerOptions } from "../worker/client";
 
 export class WorkerGateway implements WorkbookGateway {
   readonly kind = "preview" as const;
   onSelect: ((selection: { sheet: string; address: string }) => void) | null = null;
+
+  readonly planning: SelfPlanning = {
+    check: () => runInWorker({ task: "check" }),
+    run: ({ scenarios, onProgress, signal }) =>
+      runInWorker(
+        { task: "runHeld", scenarios: scenarios as (string | number | null)[][] | null },
+        { onProgress: onProgress && ((done, total) => onProgress(done, total)), signal },
+      ),
+    writeRunReport: ({ inputHash, lang, createdAt }) =>
+      runInWorker({ task: "reportHeld", inputHash, lang, createdAt: createdAt.getTime() }),
+  };
 
   /** Parses the bytes in the worker (the buffer moves there) and returns a gateway over the result. */
   static async open(bytes: ArrayBuffer, options: RunInWorkerOptions = {}): Promise<WorkerGateway> {

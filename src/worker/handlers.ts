@@ -5,6 +5,7 @@
 import { readPlan } from "../model/input";
 import { CancelledError, runPlanAsync } from "../model/engine";
 import type { XlsxGateway } from "../xlsx/gateway";
+import { PlanSession } from "./planning";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -17,6 +18,8 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
     if (!workbook) throw new Error("Geen werkmap geopend / No workbook open");
     return workbook;
   };
+  // The open workbook's tables, read once and checked, run and reported on here.
+  const session = new PlanSession(() => opened().readTables());
 
   async function perform(
     id: number,
@@ -45,11 +48,30 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
         const loaded = await loadWorkbook(request.bytes);
         progress(1, 2, "tables");
         workbook = new XlsxGateway(loaded);
+        session.invalidate();
         return { output: { sheets: loaded.worksheets.map((w) => w.name) } };
       }
       case "readTables":
         return { output: await opened().readTables({ names: request.names }) };
+      case "check":
+        return { output: await session.check() };
+      case "runHeld":
+        progress(0, 1, "check");
+        return {
+          output: await session.run(request.scenarios, {
+            onProgress: (done, total, scenario) => progress(done, total, scenario),
+            isCancelled: () => cancelled.has(id),
+          }),
+        };
+      case "reportHeld": {
+        const g = opened();
+        const options = { ...request, createdAt: new Date(request.createdAt) };
+        const output = await session.writeReport(options, (sheets) => g.writeReport(sheets));
+        session.invalidate();
+        return { output };
+      }
       case "insertTemplate":
+        session.invalidate();
         return { output: await opened().insertTemplate({ examples: request.examples }) };
       case "selectCell": {
         const g = opened();
@@ -57,9 +79,11 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
         return { output: g.selection };
       }
       case "saveScenarios":
+        session.invalidate();
         await opened().saveScenarios(request.rows);
         return { output: null };
       case "writeReport":
+        session.invalidate();
         return { output: await opened().writeReport(request.sheets) };
       case "save": {
         progress(0, 1, "write");

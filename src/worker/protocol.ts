@@ -6,7 +6,8 @@ import type { Issue, RunResult } from "../model/types";
 import type { WorkbookTables } from "../model/input";
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
-import type { CellRef, ReportResult, TemplateResult } from "../model/ports";
+import type { NoteLanguage } from "../model/notes-text";
+import type { CellRef, PlanCheck, PlanRun, ReportResult, TemplateResult } from "../model/ports";
 
 /** What each task takes and gives. */
 export interface Tasks {
@@ -20,6 +21,15 @@ export interface Tasks {
   selectCell: { input: { ref: CellRef }; output: { sheet: string; address: string } | null };
   saveScenarios: { input: { rows: (string | number | null)[][] }; output: null };
   writeReport: { input: { sheets: ReportSheet[] }; output: ReportResult };
+  /** checks the tables of the workbook the worker holds; only a summary comes back (src/worker/planning.ts) */
+  check: { input: Record<never, never>; output: PlanCheck };
+  /** runs the workbook's tables, with `scenarios` in place of the stored ones when given */
+  runHeld: { input: { scenarios: (string | number | null)[][] | null }; output: PlanRun };
+  /** builds and writes the report of the last runHeld when the inputs still hash the same; else null */
+  reportHeld: {
+    input: { inputHash: string; lang: NoteLanguage; createdAt: number };
+    output: ReportResult | null;
+  };
   /** the workbook as .xlsx bytes (transferred back) */
   save: { input: Record<never, never>; output: { bytes: ArrayBuffer } };
 }

@@ -1,0 +1,92 @@
+/**
+ * The preview's planning where the workbook is (the planner worker): the tables are read once and kept until
+ * the workbook changes, and check, run and report work on them there. The page gets summaries (issues, table
+ * statuses, the filter builder's compact rows, hashes, the run's result), never the 150,000 formation rows.
+ */
+import { readPlan, type ReadResult, type TableRows } from "../model/input";
+import { runPlanAsync } from "../model/engine";
+import { compactSelection, selectionRows } from "../model/filter-selection";
+import { paneReport } from "../model/pane-report";
+import type { NoteLanguage } from "../model/notes-text";
+import { tableStatus, type PlanCheck, type PlanRun, type ReportResult } from "../model/ports";
+import { hashInputs, type ReportSheet } from "../model/report";
+import { TABLES } from "../model/schema";
+import type { RunResult } from "../model/types";
+import type { ReadTables } from "../model/workbook-types";
+
+interface Checked {
+  read: ReadTables;
+  plan: ReadResult;
+  inputHash: string;
+}
+
+export class PlanSession {
+  private checked: Checked | null = null;
+  private last: { result: RunResult; inputHash: string } | null = null;
+
+  /** `read` gives the workbook's input tables as they are now. */
+  constructor(private readonly read: () => Promise<ReadTables>) {}
+
+  /** The workbook changed (template, scenarios, report, another file): read the tables again when needed. */
+  invalidate(): void {
+    this.checked = null;
+  }
+
+  private async current(): Promise<Checked> {
+    if (!this.checked) {
+      const read = await this.read();
+      this.checked = { read, plan: readPlan(read.tables), inputHash: hashInputs(read.tables) };
+    }
+    return this.checked;
+  }
+
+  async check(): Promise<PlanCheck> {
+    const { read, plan, inputHash } = await this.current();
+    // Header rows only: the pane shows statuses and cell addresses, never the data.
+    const headers: Record<string, TableRows> = {};
+    for (const [name, rows] of Object.entries(read.tables)) if (rows) headers[name] = rows.slice(0, 1);
+    return {
+      read: { tables: headers, locations: read.locations },
+      status: tableStatus(read, TABLES),
+      issues: plan.issues,
+      scenarios: read.tables.Scenarios ? read.tables.Scenarios.map((r) => [...r]) : null,
+      selection: compactSelection(selectionRows(read.tables.Formatie ?? undefined)),
+      inputHash,
+    };
+  }
+
+  /** Checks and runs the tables, with `scenarios` in place of the stored Scenarios table when given. */
+  async run(
+    scenarios: TableRows | null,
+    options: {
+      onProgress?: (done: number, total: number, scenario: string) => void;
+      isCancelled?: () => boolean;
+    } = {},
+  ): Promise<PlanRun> {
+    const checked = await this.current();
+    let { plan, inputHash } = checked;
+    if (scenarios) {
+      const tables = { ...checked.read.tables, Scenarios: scenarios };
+      plan = readPlan(tables);
+      inputHash = hashInputs(tables);
+    }
+    if (!plan.plan) return { issues: plan.issues, result: null, inputHash };
+    const result = await runPlanAsync(plan.plan, options);
+    this.last = { result, inputHash };
+    return { issues: plan.issues, result, inputHash };
+  }
+
+  /**
+   * The report of the last run, written through `write`, when the tables still hash to what the pane ran;
+   * null when they do not (the pane then asks for a new run).
+   */
+  async writeReport(
+    options: { inputHash: string; lang: NoteLanguage; createdAt: Date },
+    write: (sheets: ReportSheet[]) => Promise<ReportResult>,
+  ): Promise<ReportResult | null> {
+    const { inputHash } = await this.current();
+    if (!this.last || this.last.inputHash !== options.inputHash || inputHash !== options.inputHash)
+      return null;
+    return write(paneReport(this.last.result, options));
+  }
+}
