@@ -4,7 +4,8 @@
  * statuses, the filter builder's compact rows, hashes, the run's result), never the 150,000 formation rows.
  */
 import { readPlan, type ReadResult, type TableRows } from "../model/input";
-import { runPlanAsync } from "../model/engine";
+import { needsSolver, runPlanAsync } from "../model/engine";
+import { loadSolver } from "../model/solver";
 import { compactSelection, selectionRows } from "../model/filter-selection";
 import { paneReport } from "../model/pane-report";
 import type { NoteLanguage } from "../model/notes-text";
@@ -36,6 +37,10 @@ export class PlanSession {
     if (!this.checked) {
       const read = await this.read();
       this.checked = { read, plan: readPlan(read.tables), inputHash: hashInputs(read.tables) };
+      // HiGHS (WebAssembly) compiles while the planner looks at the check, not when they press run; a
+      // failure to load shows at the run.
+      const plan = this.checked.plan.plan;
+      if (plan && needsSolver(plan)) loadSolver().catch(() => undefined);
     }
     return this.checked;
   }
