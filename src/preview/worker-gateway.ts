@@ -4,6 +4,7 @@
  * .xlsx never freeze the page. It plans by itself: check, run and report work on the tables in the worker,
  * so the formation rows never come to the page.
  */
+import type { SelectionRows } from "../model/filter-selection";
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
 import type {
@@ -20,8 +21,16 @@ export class WorkerGateway implements WorkbookGateway {
   readonly kind = "preview" as const;
   onSelect: ((selection: { sheet: string; address: string }) => void) | null = null;
 
+  // The filter builder's rows of the tables' last read: the worker sends them again only when they changed.
+  private held: { generation: number; selection: SelectionRows } | null = null;
+
   readonly planning: SelfPlanning = {
-    check: () => runInWorker({ task: "check" }),
+    check: async () => {
+      const checked = await runInWorker({ task: "check", known: this.held?.generation });
+      if (checked.selection) this.held = { generation: checked.generation, selection: checked.selection };
+      const { generation: _, ...check } = checked;
+      return { ...check, selection: checked.selection ?? this.held!.selection };
+    },
     run: ({ scenarios, onProgress, signal }) =>
       runInWorker(
         { task: "runHeld", scenarios: scenarios as (string | number | null)[][] | null },

@@ -54,7 +54,7 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
       case "readTables":
         return { output: await opened().readTables({ names: request.names }) };
       case "check":
-        return { output: await session.check() };
+        return { output: await session.check(request.known) };
       case "runHeld":
         progress(0, 1, "check");
         return {

@@ -6,7 +6,7 @@
 import { readPlan, type ReadResult, type TableRows } from "../model/input";
 import { needsSolver, runPlanAsync } from "../model/engine";
 import { loadSolver } from "../model/solver";
-import { compactSelection, selectionRows } from "../model/filter-selection";
+import { compactSelection, selectionRows, type SelectionRows } from "../model/filter-selection";
 import { paneReport } from "../model/pane-report";
 import type { NoteLanguage } from "../model/notes-text";
 import { tableStatus, type PlanCheck, type PlanRun, type ReportResult } from "../model/ports";
@@ -15,7 +15,15 @@ import { TABLES } from "../model/schema";
 import type { RunResult } from "../model/types";
 import type { ReadTables } from "../model/workbook-types";
 
+/** A check as the worker sends it: PlanCheck, with the generation of the tables it describes. */
+export type HeldCheck = Omit<PlanCheck, "selection"> & {
+  selection: SelectionRows | null;
+  generation: number;
+};
+
 interface Checked {
+  /** one number per read of the tables, so the page can keep what it already has */
+  generation: number;
   read: ReadTables;
   plan: ReadResult;
   inputHash: string;
@@ -23,6 +31,7 @@ interface Checked {
 
 export class PlanSession {
   private checked: Checked | null = null;
+  private generation = 0;
   private last: { result: RunResult; inputHash: string } | null = null;
 
   /** `read` gives the workbook's input tables as they are now. */
@@ -36,7 +45,12 @@ export class PlanSession {
   private async current(): Promise<Checked> {
     if (!this.checked) {
       const read = await this.read();
-      this.checked = { read, plan: readPlan(read.tables), inputHash: hashInputs(read.tables) };
+      this.checked = {
+        generation: ++this.generation,
+        read,
+        plan: readPlan(read.tables),
+        inputHash: hashInputs(read.tables),
+      };
       // HiGHS (WebAssembly) compiles while the planner looks at the check, not when they press run; a
       // failure to load shows at the run.
       const plan = this.checked.plan.plan;
@@ -45,8 +59,12 @@ export class PlanSession {
     return this.checked;
   }
 
-  async check(): Promise<PlanCheck> {
-    const { read, plan, inputHash } = await this.current();
+  /**
+   * The check's summary; the filter builder's rows are left out (null) when the page already has those of
+   * this `generation` of the tables (`known`).
+   */
+  async check(known?: number): Promise<HeldCheck> {
+    const { generation, read, plan, inputHash } = await this.current();
     // Header rows only: the pane shows statuses and cell addresses, never the data.
     const headers: Record<string, TableRows> = {};
     for (const [name, rows] of Object.entries(read.tables)) if (rows) headers[name] = rows.slice(0, 1);
@@ -55,8 +73,10 @@ export class PlanSession {
       status: tableStatus(read, TABLES),
       issues: plan.issues,
       scenarios: read.tables.Scenarios ? read.tables.Scenarios.map((r) => [...r]) : null,
-      selection: compactSelection(selectionRows(read.tables.Formatie ?? undefined)),
+      selection:
+        known === generation ? null : compactSelection(selectionRows(read.tables.Formatie ?? undefined)),
       inputHash,
+      generation,
     };
   }
 

@@ -7,7 +7,8 @@ import type { WorkbookTables } from "../model/input";
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
 import type { NoteLanguage } from "../model/notes-text";
-import type { CellRef, PlanCheck, PlanRun, ReportResult, TemplateResult } from "../model/ports";
+import type { CellRef, PlanRun, ReportResult, TemplateResult } from "../model/ports";
+import type { HeldCheck } from "./planning";
 
 /** What each task takes and gives. */
 export interface Tasks {
@@ -22,7 +23,7 @@ export interface Tasks {
   saveScenarios: { input: { rows: (string | number | null)[][] }; output: null };
   writeReport: { input: { sheets: ReportSheet[] }; output: ReportResult };
   /** checks the tables of the workbook the worker holds; only a summary comes back (src/worker/planning.ts) */
-  check: { input: Record<never, never>; output: PlanCheck };
+  check: { input: { known?: number }; output: HeldCheck };
   /** runs the workbook's tables, with `scenarios` in place of the stored ones when given */
   runHeld: { input: { scenarios: (string | number | null)[][] | null }; output: PlanRun };
   /** builds and writes the report of the last runHeld when the inputs still hash the same; else null */

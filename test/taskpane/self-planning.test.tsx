@@ -38,9 +38,14 @@ test("check, run and report go through the gateway; the rows never come to the p
   expect(selectionTotals(result.current.selection).rows).toBe(full.unit.length);
   expect(selectionTotals(result.current.selection).fte).toBeCloseTo(selectionTotals(full).fte, 6);
 
+  const before = result.current.selection;
   await act(async () => {
     await result.current.run();
   });
+  expect(result.current.selection).toEqual(before);
+  // The run checked again: the worker kept the rows the page has, the gateway gives the same ones.
+  const held = result.current.selection;
+  expect(selectionTotals(held).rows).toBe(full.unit.length);
   const ran = result.current.state.result!;
   const direct = runPlan(readPlan(rows.tables).plan!, { solver: await loadSolver() });
   expect(ran.comparison.map((c) => c.name)).toEqual(direct.comparison.map((c) => c.name));

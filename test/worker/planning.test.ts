@@ -67,7 +67,9 @@ describe("check, run and report where the workbook is", () => {
   test("check gives what the pane would compute from the rows, without the rows", async () => {
     const w = worker();
     await w.call({ task: "open", bytes: await workbookBytes(3000, { Scenarios: scenarioRows }) });
-    const checked = await w.call({ task: "check" });
+    const first = await w.call({ task: "check" });
+    const selection = first.selection!;
+    const checked = { ...first, selection };
     // What the pane computes when the rows come to the page (the add-in's path).
     const read = await w.call({ task: "readTables" });
     expect(checked.issues).toEqual(readPlan(read.tables).issues);
@@ -93,6 +95,12 @@ describe("check, run and report where the workbook is", () => {
       expect("rows" in a && a.rows).toBe("rows" in b && b.rows);
       if ("fte" in a && "fte" in b) expect(a.fte).toBeCloseTo(b.fte, 6);
     }
+
+    // Asked again with the tables unchanged, the worker leaves out the rows the page already has.
+    const again = await w.call({ task: "check", known: first.generation });
+    expect(again.selection).toBeNull();
+    expect(again.issues).toEqual(first.issues);
+    expect(again.generation).toBe(first.generation);
 
     // Nothing the page receives from check carries the formation rows: far smaller than the table itself.
     const sent = JSON.stringify(w.messages.filter((m) => m.kind === "done").slice(1, 2));
