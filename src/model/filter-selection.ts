@@ -15,6 +15,8 @@ export interface SelectionRows {
   group: string[];
   scale: number[];
   fte: number[];
+  /** how many formation rows each entry stands for (compactSelection); 1 each when absent */
+  count?: number[];
 }
 
 export interface FilterChoices {
@@ -56,6 +58,44 @@ export function selectionRows(rows: readonly (readonly unknown[])[] | undefined)
   return out;
 }
 
+/**
+ * The same rows with alike rows (same unit, group, scale and FTE) kept once with their number, in the order
+ * of their first appearance: what a filter selects and the values offered stay the same, and a workbook of
+ * 150,000 rows becomes a summary small enough to send to the page.
+ */
+export function compactSelection(rows: SelectionRows): SelectionRows {
+  const out: Required<SelectionRows> = { unit: [], group: [], scale: [], fte: [], count: [] };
+  const at = new Map<string, number>();
+  for (let i = 0; i < rows.unit.length; i++) {
+    const key = `${rows.unit[i]}\u0000${rows.group[i]}\u0000${rows.scale[i]}\u0000${rows.fte[i]}`;
+    const n = rows.count?.[i] ?? 1;
+    const j = at.get(key);
+    if (j !== undefined) {
+      out.count[j] += n;
+      continue;
+    }
+    at.set(key, out.unit.length);
+    out.unit.push(rows.unit[i]);
+    out.group.push(rows.group[i]);
+    out.scale.push(rows.scale[i]);
+    out.fte.push(rows.fte[i]);
+    out.count.push(n);
+  }
+  return out;
+}
+
+/** The formation rows and FTE the selection holds in all. */
+export function selectionTotals(rows: SelectionRows): { rows: number; fte: number } {
+  let count = 0;
+  let fte = 0;
+  for (let i = 0; i < rows.unit.length; i++) {
+    const n = rows.count?.[i] ?? 1;
+    count += n;
+    fte += rows.fte[i] * n;
+  }
+  return { rows: count, fte };
+}
+
 /** The values a planner can pick: units in table order, the function groups present, the scales present. */
 export function filterOptions(rows: SelectionRows): { units: string[]; groups: string[]; scales: number[] } {
   const units = [...new Set(rows.unit)];
@@ -94,8 +134,9 @@ export function countSelection(filterText: string, rows: SelectionRows): Selecti
       }
     }
     if (hit) {
-      count++;
-      fte += rows.fte[i];
+      const n = rows.count?.[i] ?? 1;
+      count += n;
+      fte += rows.fte[i] * n;
     }
   }
   return { rows: count, fte };

@@ -3,8 +3,13 @@
  * (the add-in), src/xlsx over an .xlsx file (the browser preview). It lives in the model, below both the
  * pane and the workbook layers, so that every import points inward.
  */
+import type { SelectionRows } from "./filter-selection";
+import type { TableRows } from "./input";
+import type { NoteLanguage } from "./notes";
 import type { ReportSheet } from "./report";
+import type { RunStep } from "./engine";
 import type { TableName } from "./schema";
+import type { Issue, RunResult } from "./types";
 import type { ReadTables } from "./workbook-types";
 import type { InputSources } from "./sources";
 import type { TemplateLanguage } from "./template";
@@ -42,8 +47,57 @@ export interface ReportResult {
   renamed: { wanted: string; used: string }[];
 }
 
+/** What the pane needs after a check, from a workbook that checks its tables itself (SelfPlanning). */
+export interface PlanCheck {
+  /** each table's header row (no data rows) and where it is: enough for cell addresses */
+  read: ReadTables;
+  status: TableStatus[];
+  issues: Issue[];
+  /** the Scenarios table's rows, header first; null when the table is missing */
+  scenarios: TableRows | null;
+  /** the formation rows a filter can read, alike rows counted once (compactSelection) */
+  selection: SelectionRows;
+  /** hashInputs of the tables as they are */
+  inputHash: string;
+}
+
+export interface PlanRun {
+  issues: Issue[];
+  result: RunResult | null;
+  /** hashInputs of the tables the run used (with the scenarios it was given) */
+  inputHash: string;
+}
+
+/**
+ * A workbook that plans by itself: its tables stay where they are (the preview's worker) and the pane gets
+ * only summaries. The pane uses it when the gateway has it; without it (the add-in) the pane reads the
+ * tables and checks, runs and builds the report itself.
+ */
+export interface SelfPlanning {
+  /** reads and checks the input tables */
+  check(): Promise<PlanCheck>;
+  /** checks and runs the tables, with `scenarios` (header first) instead of the stored ones when given */
+  run(options: {
+    scenarios: TableRows | null;
+    /** done of total scenarios; during a long Optimaal also its stage and time so far (`step`) */
+    onProgress?: (done: number, total: number, scenario?: string, step?: RunStep) => void;
+    signal?: AbortSignal;
+  }): Promise<PlanRun>;
+  /**
+   * Builds and writes the report of the last run, when the inputs still hash to `inputHash`; null (and
+   * nothing written) when they have changed since.
+   */
+  writeRunReport(options: {
+    inputHash: string;
+    lang: NoteLanguage;
+    createdAt: Date;
+  }): Promise<ReportResult | null>;
+}
+
 export interface WorkbookGateway {
   readonly kind: "excel" | "preview";
+  /** present when the workbook checks, runs and reports by itself (see SelfPlanning) */
+  readonly planning?: SelfPlanning;
   /** reads all input tables (in blocks under Excel's payload limit, reporting progress) */
   readTables(options?: ReadOptions): Promise<ReadTables>;
   /**

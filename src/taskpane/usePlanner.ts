@@ -7,12 +7,14 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { readPlan, CancelledError, TABLES, type Issue, type Plan, type RunResult } from "../model";
 import { hashInputs } from "../model/report";
 import { fullReport } from "../model/report-full";
+import type { RunStep } from "../model/engine";
 import { REALISATIE_TABLE } from "../model/monitor";
 import { selectionRows, type SelectionRows } from "../model/filter-selection";
 import { checkScenarioDrafts, draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
 import { runInWorker } from "../worker/client";
 import type { ReadTables } from "../model/workbook-types";
-import { tableStatus, type TableStatus, type WorkbookGateway } from "../model/ports";
+import type { WorkbookTables } from "../model/input";
+import { tableStatus, type ReportResult, type TableStatus, type WorkbookGateway } from "../model/ports";
 import { translate, type Language, type StringKey } from "./i18n";
 import { formats } from "./components/text";
 
@@ -55,6 +57,8 @@ export interface PlannerState {
   busy: Busy | null;
   message: Message | null;
   read: ReadTables | null;
+  /** the formation rows for the filter builder, when the gateway plans by itself (read then has headers only) */
+  held: SelectionRows | null;
   tab: TabId;
   focus: FocusRequest | null;
 }
@@ -83,14 +87,17 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     busy: null,
     message: null,
     read: null,
+    held: null,
     tab: "start",
     focus: null,
   });
   // Actions chain (save, run, report): they read the newest state, kept here synchronously, not the render's.
   const current = useRef(state);
   const abort = useRef<AbortController | null>(null);
-  /** what the last run read and ran: its tables, plan and read time, for the report */
-  const lastRun = useRef<(ReadTables & { plan: Plan; readAt: Date }) | null>(null);
+  // What the last run used: its tables, plan and read time here, or (a gateway that plans by itself) their hash.
+  const lastRun = useRef<{ tables: WorkbookTables; plan: Plan; readAt: Date } | { inputHash: string } | null>(
+    null,
+  );
   const focusCount = useRef(0);
   const patch = (p: Partial<PlannerState>) => {
     const next = { ...current.current, ...p };
@@ -111,6 +118,23 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     async (keepDrafts = false): Promise<ReadTables | null> => {
       patch({ busy: { label: t("reading"), progress: null, cancellable: false } });
       try {
+        if (gateway.planning) {
+          // The tables stay in the gateway: it checks them there and sends a summary.
+          const checked = await gateway.planning.check();
+          const savedDrafts = draftsFromRows(checked.scenarios ?? []);
+          const s = current.current;
+          patch({
+            read: checked.read,
+            held: checked.selection,
+            status: checked.status,
+            issues: checked.issues,
+            savedDrafts,
+            drafts: keepDrafts && s.dirty ? s.drafts : savedDrafts,
+            dirty: keepDrafts ? s.dirty : false,
+            busy: null,
+          });
+          return checked.read;
+        }
         const read = await gateway.readTables({
           onProgress: (done, total) =>
             patch({
@@ -213,10 +237,9 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     const readAt = new Date();
     const { drafts, savedDrafts, dirty } = current.current;
     // Unsaved edits are run as they are in the form, so the planner sees what is on screen.
-    const tables = dirty ? { ...read.tables, Scenarios: rowsFromDrafts(drafts) } : read.tables;
-    const checked = readPlan(tables);
-    const issues = checked.issues;
-    if (!checked.plan) {
+    const scenarios = dirty ? rowsFromDrafts(drafts) : null;
+    const tables = scenarios ? { ...read.tables, Scenarios: scenarios } : read.tables;
+    const inputErrors = (issues: Issue[]) => {
       const n = issues.filter((i) => i.severity === "error").length;
       patch({
         issues,
@@ -230,34 +253,46 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
         focus: focusOn("message"),
       });
       return null;
+    };
+    // A gateway that plans by itself checks in its run; otherwise the tables are checked here first.
+    const planning = gateway.planning;
+    let plan: Plan | null = null;
+    if (!planning) {
+      const checked = readPlan(tables);
+      if (!checked.plan) return inputErrors(checked.issues);
+      plan = checked.plan;
     }
     abort.current = new AbortController();
     patch({ busy: { label: t("running"), progress: 0, cancellable: true } });
     try {
       // The engine and HiGHS run in the planner worker: the pane, and in Excel the FP.* functions that share
       // its runtime, stay responsive.
-      const { result } = await runInWorker(
-        { task: "run", tables },
-        {
-          // During a long Optimaal: its stage and the seconds so far ("Optimaal: oplossen, 3 s").
-          onProgress: (done, total, _scenario, step) =>
-            patch({
-              busy: {
-                label: step
-                  ? t("optimalStep", {
-                      stage: t(`optimal_${step.stage}`),
-                      s: String(Math.floor(step.elapsedMs / 1000)),
-                    })
-                  : t("running"),
-                progress: done / total,
-                cancellable: true,
-              },
-            }),
-          signal: abort.current.signal,
-        },
-      );
-      if (!result) throw new Error(t("inputErrorsOne"));
-      lastRun.current = { ...read, tables, plan: checked.plan, readAt };
+      // During a long Optimaal: its stage and the seconds so far ("Optimaal: oplossen, 3 s").
+      const onProgress = (done: number, total: number, _scenario?: string, step?: RunStep) =>
+        patch({
+          busy: {
+            label: step
+              ? t("optimalStep", {
+                  stage: t(`optimal_${step.stage}`),
+                  s: String(Math.floor(step.elapsedMs / 1000)),
+                })
+              : t("running"),
+            progress: done / total,
+            cancellable: true,
+          },
+        });
+      const signal = abort.current.signal;
+      let result: RunResult | null;
+      if (planning) {
+        const ran = await planning.run({ scenarios, onProgress, signal });
+        if (!ran.result) return inputErrors(ran.issues);
+        result = ran.result;
+        lastRun.current = { inputHash: ran.inputHash };
+      } else {
+        result = (await runInWorker({ task: "run", tables }, { onProgress, signal })).result;
+        if (!result) throw new Error(t("inputErrorsOne"));
+        lastRun.current = { tables, plan: plan!, readAt };
+      }
       patch({
         result,
         resultUnsaved: dirty ? unsavedNames(drafts, savedDrafts) : [],
@@ -284,9 +319,38 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     patch({ busy: { label: t("writing"), progress: null, cancellable: false }, message: null });
     try {
       // The inputs as they are now: a report never carries the hash of inputs that have since changed.
-      const ranHash = hashInputs(lastRun.current.tables);
-      const now = await gateway.readTables();
-      if (hashInputs(now.tables) !== ranHash) {
+      const last = lastRun.current;
+      let written: ReportResult | null = null;
+      if ("inputHash" in last) {
+        // Built and written where the tables are, when they still hash the same.
+        written =
+          (await gateway.planning?.writeRunReport({
+            inputHash: last.inputHash,
+            lang,
+            createdAt: new Date(),
+          })) ?? null;
+      } else {
+        const ranHash = hashInputs(last.tables);
+        const now = await gateway.readTables();
+        if (hashInputs(now.tables) === ranHash) {
+          // The same full report as the command line's --out (src/model/report-full.ts): Monitor when the
+          // workbook has Realisatie, the file's name and its illustrative marks; in the planner's language.
+          const realisation = (await gateway.readTables({ names: [REALISATIE_TABLE] })).tables[
+            REALISATIE_TABLE
+          ];
+          const sources = await gateway.readSources?.();
+          written = await gateway.writeReport(
+            fullReport({
+              plan: last.plan,
+              result,
+              tables: realisation ? { ...last.tables, [REALISATIE_TABLE]: realisation } : last.tables,
+              sources: { ...sources, readAt: last.readAt },
+              lang,
+            }),
+          );
+        }
+      }
+      if (!written) {
         patch({
           busy: null,
           message: { intent: "warning", title: t("writeReport"), text: t("inputsChanged") },
@@ -294,21 +358,6 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
         });
         return;
       }
-      // The same full report as the command line's --out (src/model/report-full.ts): Monitor when the workbook
-      // has Realisatie, the file's name and its illustrative marks; in the planner's language.
-      const { plan, readAt } = lastRun.current;
-      const realisation = (await gateway.readTables({ names: [REALISATIE_TABLE] })).tables[REALISATIE_TABLE];
-      const sources = await gateway.readSources?.();
-      const sheets = fullReport({
-        plan,
-        result,
-        tables: realisation
-          ? { ...lastRun.current.tables, [REALISATIE_TABLE]: realisation }
-          : lastRun.current.tables,
-        sources: { ...sources, readAt },
-        lang,
-      });
-      const written = await gateway.writeReport(sheets);
       const renamed = written.renamed.map(
         (r) => `${t("renamedNote")} '${r.wanted}', ${t("renamedUsed")} '${r.used}'.`,
       );
@@ -363,8 +412,8 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
   };
 
   const selection: SelectionRows = useMemo(
-    () => selectionRows(state.read?.tables.Formatie ?? undefined),
-    [state.read],
+    () => state.held ?? selectionRows(state.read?.tables.Formatie ?? undefined),
+    [state.read, state.held],
   );
   const unsaved = useMemo(
     () => unsavedNames(state.drafts, state.savedDrafts),

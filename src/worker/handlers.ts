@@ -5,6 +5,8 @@
 import { readPlan } from "../model/input";
 import { CancelledError, runPlanAsync, type RunStep } from "../model/engine";
 import type { XlsxGateway } from "../xlsx/gateway";
+import { PlanSession } from "./planning";
+import { REALISATIE_TABLE } from "../model/monitor";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -19,6 +21,8 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
     if (!workbook) throw new Error("Geen werkmap geopend / No workbook open");
     return workbook;
   };
+  // The open workbook's tables, read once and checked, run and reported on here.
+  const session = new PlanSession(() => opened().readTables());
 
   async function perform(
     id: number,
@@ -50,11 +54,37 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
         const loaded = await loadWorkbook(request.bytes);
         progress(1, 2, "tables");
         workbook = new XlsxGateway(loaded, request.name);
+        session.invalidate();
         return { output: { sheets: loaded.worksheets.map((w) => w.name) } };
       }
       case "readTables":
         return { output: await opened().readTables({ names: request.names }) };
+      case "check":
+        return { output: await session.check(request.known) };
+      case "runHeld":
+        progress(0, 1, "check");
+        return {
+          output: await session.run(request.scenarios, {
+            onProgress: (done, total, scenario, step) => progress(done, total, scenario, step),
+            isCancelled: () => cancelled.has(id),
+          }),
+        };
+      case "reportHeld": {
+        const g = opened();
+        const options = { ...request, createdAt: new Date(request.createdAt) };
+        const output = await session.writeReport(
+          options,
+          (sheets) => g.writeReport(sheets),
+          async () => ({
+            realisation: (await g.readTables({ names: [REALISATIE_TABLE] })).tables[REALISATIE_TABLE] ?? null,
+            sources: await g.readSources(),
+          }),
+        );
+        session.invalidate();
+        return { output };
+      }
       case "insertTemplate":
+        session.invalidate();
         return { output: await opened().insertTemplate({ examples: request.examples, lang: request.lang }) };
       case "selectCell": {
         const g = opened();
@@ -62,11 +92,13 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
         return { output: g.selection };
       }
       case "saveScenarios":
+        session.invalidate();
         await opened().saveScenarios(request.rows);
         return { output: null };
       case "readSources":
         return { output: await opened().readSources() };
       case "writeReport":
+        session.invalidate();
         return { output: await opened().writeReport(request.sheets) };
       case "save": {
         progress(0, 1, "write");

@@ -8,8 +8,10 @@ import type { WorkbookTables } from "../model/input";
 import type { ReportSheet } from "../model/report";
 import type { ReadTables } from "../model/workbook-types";
 import type { InputSources } from "../model/sources";
-import type { CellRef, ReportResult, TemplateResult } from "../model/ports";
 import type { TemplateLanguage } from "../model/template";
+import type { NoteLanguage } from "../model/notes";
+import type { CellRef, PlanRun, ReportResult, TemplateResult } from "../model/ports";
+import type { HeldCheck } from "./planning";
 
 /** What each task takes and gives. */
 export interface Tasks {
@@ -25,6 +27,15 @@ export interface Tasks {
   /** the file's name and the illustrative marks, for the report's sources */
   readSources: { input: Record<never, never>; output: InputSources };
   writeReport: { input: { sheets: ReportSheet[] }; output: ReportResult };
+  /** checks the tables of the workbook the worker holds; only a summary comes back (src/worker/planning.ts) */
+  check: { input: { known?: number }; output: HeldCheck };
+  /** runs the workbook's tables, with `scenarios` in place of the stored ones when given */
+  runHeld: { input: { scenarios: (string | number | null)[][] | null }; output: PlanRun };
+  /** builds and writes the report of the last runHeld when the inputs still hash the same; else null */
+  reportHeld: {
+    input: { inputHash: string; lang: NoteLanguage; createdAt: number };
+    output: ReportResult | null;
+  };
   /** the workbook as .xlsx bytes (transferred back) */
   save: { input: Record<never, never>; output: { bytes: ArrayBuffer } };
 }

@@ -12,6 +12,7 @@ import {
   filterOptions,
   sameText,
   type FilterChoices,
+  selectionTotals,
   type SelectionRows,
 } from "../../model/filter-selection";
 import type { Planner } from "../usePlanner";
@@ -64,7 +65,7 @@ export function FilterBuilder({
     [...picked].sort((a, b) => all.indexOf(a) - all.indexOf(b));
   const set = (next: Partial<FilterChoices>) => onChange(filterFromChoices({ ...choices, ...next }));
   const count = React.useMemo(() => countSelection(filter, selection), [filter, selection]);
-  const totalFte = React.useMemo(() => selection.fte.reduce((a, b) => a + b, 0), [selection]);
+  const total = React.useMemo(() => selectionTotals(selection), [selection]);
   const listText = (picked: string[]) => (picked.length ? picked.join(", ") : t("all"));
   const scaleOption = (v: number | null) => (v === null ? "" : String(v));
 
@@ -130,7 +131,7 @@ export function FilterBuilder({
       <Text role="status" aria-live="polite" data-testid={`${id}-count`}>
         {"error" in count
           ? ""
-          : `${t("selects")} ${f.count(count.rows)} ${t("of")} ${plural(lang, selection.unit.length, t("rowOne"), t("rows"))}, ${f.fte(count.fte)} ${t("of")} ${f.fte(totalFte)} FTE.`}
+          : `${t("selects")} ${f.count(count.rows)} ${t("of")} ${plural(lang, total.rows, t("rowOne"), t("rows"))}, ${f.fte(count.fte)} ${t("of")} ${f.fte(total.fte)} FTE.`}
       </Text>
       <Field label={t("expression")} hint={t("filterHelp")} validationMessage={error}>
         <Input className={styles.wide} value={filter} onChange={(_, d) => onChange(d.value)} />

@@ -1,0 +1,140 @@
+/**
+ * The preview's planning where the workbook is (the planner worker): the tables are read once and kept until
+ * the workbook changes, and check, run and report work on them there. The page gets summaries (issues, table
+ * statuses, the filter builder's compact rows, hashes, the run's result), never the 150,000 formation rows.
+ */
+import { readPlan, type ReadResult, type TableRows } from "../model/input";
+import { needsSolver, runPlanAsync, type RunStep } from "../model/engine";
+import { loadSolver } from "../model/solver";
+import { compactSelection, selectionRows, type SelectionRows } from "../model/filter-selection";
+import { fullReport } from "../model/report-full";
+import { REALISATIE_TABLE } from "../model/monitor";
+import type { NoteLanguage } from "../model/notes";
+import type { InputSources } from "../model/sources";
+import { tableStatus, type PlanCheck, type PlanRun, type ReportResult } from "../model/ports";
+import { hashInputs, type ReportSheet } from "../model/report";
+import { TABLES } from "../model/schema";
+import type { Plan, RunResult } from "../model/types";
+import type { ReadTables } from "../model/workbook-types";
+
+/** A check as the worker sends it: PlanCheck, with the generation of the tables it describes. */
+export type HeldCheck = Omit<PlanCheck, "selection"> & {
+  selection: SelectionRows | null;
+  generation: number;
+};
+
+interface Checked {
+  /** one number per read of the tables, so the page can keep what it already has */
+  generation: number;
+  read: ReadTables;
+  plan: ReadResult;
+  inputHash: string;
+}
+
+export class PlanSession {
+  private checked: Checked | null = null;
+  private generation = 0;
+  private last: {
+    result: RunResult;
+    inputHash: string;
+    plan: Plan;
+    tables: ReadTables["tables"];
+    readAt: Date;
+  } | null = null;
+
+  /** `read` gives the workbook's input tables as they are now. */
+  constructor(private readonly read: () => Promise<ReadTables>) {}
+
+  /** The workbook changed (template, scenarios, report, another file): read the tables again when needed. */
+  invalidate(): void {
+    this.checked = null;
+  }
+
+  private async current(): Promise<Checked> {
+    if (!this.checked) {
+      const read = await this.read();
+      this.checked = {
+        generation: ++this.generation,
+        read,
+        plan: readPlan(read.tables),
+        inputHash: hashInputs(read.tables),
+      };
+      // HiGHS (WebAssembly) compiles while the planner looks at the check, not when they press run; a
+      // failure to load shows at the run.
+      const plan = this.checked.plan.plan;
+      if (plan && needsSolver(plan)) loadSolver().catch(() => undefined);
+    }
+    return this.checked;
+  }
+
+  /**
+   * The check's summary; the filter builder's rows are left out (null) when the page already has those of
+   * this `generation` of the tables (`known`).
+   */
+  async check(known?: number): Promise<HeldCheck> {
+    const { generation, read, plan, inputHash } = await this.current();
+    // Header rows only: the pane shows statuses and cell addresses, never the data.
+    const headers: Record<string, TableRows> = {};
+    for (const [name, rows] of Object.entries(read.tables)) if (rows) headers[name] = rows.slice(0, 1);
+    return {
+      read: { tables: headers, locations: read.locations },
+      status: tableStatus(read, TABLES),
+      issues: plan.issues,
+      scenarios: read.tables.Scenarios ? read.tables.Scenarios.map((r) => [...r]) : null,
+      selection:
+        known === generation ? null : compactSelection(selectionRows(read.tables.Formatie ?? undefined)),
+      inputHash,
+      generation,
+    };
+  }
+
+  /** Checks and runs the tables, with `scenarios` in place of the stored Scenarios table when given. */
+  async run(
+    scenarios: TableRows | null,
+    options: {
+      onProgress?: (done: number, total: number, scenario: string, step?: RunStep) => void;
+      isCancelled?: () => boolean;
+    } = {},
+  ): Promise<PlanRun> {
+    const readAt = new Date();
+    const checked = await this.current();
+    let { plan, inputHash } = checked;
+    let tables = checked.read.tables;
+    if (scenarios) {
+      tables = { ...tables, Scenarios: scenarios };
+      plan = readPlan(tables);
+      inputHash = hashInputs(tables);
+    }
+    if (!plan.plan) return { issues: plan.issues, result: null, inputHash };
+    const result = await runPlanAsync(plan.plan, options);
+    this.last = { result, inputHash, plan: plan.plan, tables, readAt };
+    return { issues: plan.issues, result, inputHash };
+  }
+
+  /**
+   * The report of the last run, written through `write`, when the tables still hash to what the pane ran;
+   * null when they do not (the pane then asks for a new run).
+   */
+  async writeReport(
+    options: { inputHash: string; lang: NoteLanguage; createdAt: Date },
+    write: (sheets: ReportSheet[]) => Promise<ReportResult>,
+    /** what the full report needs besides the run: the Realisatie table (Monitor) and the file's sources */
+    extras: () => Promise<{ realisation: TableRows | null; sources: InputSources }>,
+  ): Promise<ReportResult | null> {
+    const { inputHash } = await this.current();
+    const last = this.last;
+    if (!last || last.inputHash !== options.inputHash || inputHash !== options.inputHash) return null;
+    const { realisation, sources } = await extras();
+    // The same full report as the command line's --out (src/model/report-full.ts).
+    return write(
+      fullReport({
+        plan: last.plan,
+        result: last.result,
+        tables: realisation ? { ...last.tables, [REALISATIE_TABLE]: realisation } : last.tables,
+        sources: { ...sources, readAt: last.readAt },
+        createdAt: options.createdAt,
+        lang: options.lang,
+      }),
+    );
+  }
+}

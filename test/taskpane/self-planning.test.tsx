@@ -1,0 +1,88 @@
+/**
+ * The pane over a gateway that plans by itself (the preview's WorkerGateway, its worker's handlers on this
+ * thread): the pane shows the same check as from the rows, runs and reports through the gateway, and never
+ * reads the input tables onto the page.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { usePlanner } from "../../src/taskpane/usePlanner";
+import { WorkerGateway } from "../../src/preview/worker-gateway";
+import { readPlan, runPlan, loadSolver } from "../../src/model";
+import { selectionRows, selectionTotals } from "../../src/model/filter-selection";
+import { draftsFromRows } from "../../src/model/scenarios";
+import { runInWorker } from "../../src/worker/client";
+
+const SAMPLE = path.resolve(__dirname, "../../samples/voorbeeld-ministerie.xlsx");
+
+async function opened() {
+  const gateway = await WorkerGateway.open(new Uint8Array(fs.readFileSync(SAMPLE)).buffer);
+  // What the add-in's pane would have read, to compare with; then no more reads of the tables allowed.
+  const rows = await runInWorker({ task: "readTables" });
+  const readTables = jest.spyOn(gateway, "readTables");
+  return { gateway, rows, readTables };
+}
+
+test("check, run and report go through the gateway; the rows never come to the pane", async () => {
+  const { gateway, rows, readTables } = await opened();
+  const { result } = renderHook(() => usePlanner(gateway, "nl"));
+  await act(async () => {
+    await result.current.refresh();
+  });
+  const state = result.current.state;
+  expect(state.issues).toEqual(readPlan(rows.tables).issues);
+  expect(state.status?.find((s) => s.name === "Formatie")?.rows).toBe(rows.tables.Formatie!.length - 1);
+  expect(state.read?.tables.Formatie).toEqual([rows.tables.Formatie![0]]);
+  expect(state.savedDrafts).toEqual(draftsFromRows(rows.tables.Scenarios ?? []));
+  const full = selectionRows(rows.tables.Formatie);
+  expect(selectionTotals(result.current.selection).rows).toBe(full.unit.length);
+  expect(selectionTotals(result.current.selection).fte).toBeCloseTo(selectionTotals(full).fte, 6);
+
+  const before = result.current.selection;
+  await act(async () => {
+    await result.current.run();
+  });
+  expect(result.current.selection).toEqual(before);
+  // The run checked again: the worker kept the rows the page has, the gateway gives the same ones.
+  const held = result.current.selection;
+  expect(selectionTotals(held).rows).toBe(full.unit.length);
+  const ran = result.current.state.result!;
+  const direct = runPlan(readPlan(rows.tables).plan!, { solver: await loadSolver() });
+  expect(ran.comparison.map((c) => c.name)).toEqual(direct.comparison.map((c) => c.name));
+  expect(ran.comparison[1].endYear.fte).toBeCloseTo(direct.comparison[1].endYear.fte, 6);
+
+  await act(async () => {
+    await result.current.writeReport();
+  });
+  expect(result.current.state.message?.text).toMatch(
+    /Rapport geschreven op \d+ bladen: Vergelijking, Sc Basis/,
+  );
+  expect(readTables).not.toHaveBeenCalled();
+}, 60_000);
+
+test("unsaved drafts run as they are on screen, and their report waits for a save", async () => {
+  const { gateway, readTables } = await opened();
+  const { result } = renderHook(() => usePlanner(gateway, "nl"));
+  await act(async () => {
+    await result.current.refresh();
+  });
+  act(() =>
+    result.current.setDrafts([
+      {
+        name: "Concept",
+        levers: [{ lever: "Kaasschaaf", value: "5%", filter: "", insource: "" }],
+      },
+    ]),
+  );
+  await act(async () => {
+    await result.current.run();
+  });
+  await waitFor(() => expect(result.current.state.result).not.toBeNull());
+  expect(result.current.state.result!.scenarios.map((s) => s.name)).toEqual(["Basis", "Concept"]);
+  expect(result.current.state.resultUnsaved).toEqual(["Concept"]);
+  await act(async () => {
+    await result.current.writeReport();
+  });
+  expect(result.current.state.message?.confirmSave).toBe(true);
+  expect(readTables).not.toHaveBeenCalled();
+}, 60_000);

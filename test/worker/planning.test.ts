@@ -1,0 +1,178 @@
+/**
+ * The preview's planning in the worker (check, runHeld, reportHeld): the same issues, statuses, filter counts
+ * and hash as the pane computes from the rows on the page, the same run, a report only for unchanged inputs,
+ * and no message to the page that carries the formation rows.
+ */
+import ExcelJS from "exceljs";
+import { readPlan, runPlan, loadSolver } from "../../src/model";
+import { countSelection, selectionRows, selectionTotals } from "../../src/model/filter-selection";
+import { hashInputs } from "../../src/model/report";
+import { TABLES, type TableName } from "../../src/model/schema";
+import { tableStatus } from "../../src/model/ports";
+import { addInputTable } from "../../src/xlsx/workbook";
+import { createHandler } from "../../src/worker/handlers";
+import type { FromWorker, TaskOutput, TaskRequest } from "../../src/worker/protocol";
+import { smallTables } from "../model/helpers";
+
+type Row = (string | number | null)[];
+
+/** The handlers on this thread; every message they post is kept, as the page would receive it. */
+function worker() {
+  const messages: FromWorker[] = [];
+  let next = 1;
+  const waiting = new Map<number, (m: FromWorker) => void>();
+  const handle = createHandler((message) => {
+    messages.push(structuredClone(message));
+    if (message.kind !== "progress") waiting.get(message.id)?.(message);
+  });
+  async function call<R extends TaskRequest>(request: R): Promise<TaskOutput<R>> {
+    const id = next++;
+    const answer = new Promise<FromWorker>((resolve) => waiting.set(id, resolve));
+    await handle({ id, kind: "start", request: structuredClone(request) });
+    const m = await answer;
+    if (m.kind === "failed") throw new Error(m.message);
+    return (m as { output: TaskOutput<R> }).output;
+  }
+  return { call, messages };
+}
+
+/** A workbook with `rows` formation rows (many alike, as in a real department) and the small plan's tables. */
+async function workbookBytes(rows: number, overrides: Partial<Record<TableName, Row[]>> = {}) {
+  const base = smallTables() as Record<string, Row[]>;
+  const units = ["Directie A", "Directie B", "Directie C", "Staf"];
+  const groups = ["Primair", "Bedrijfsvoering", "Lijnmanagement"];
+  const formation: Row[] = [];
+  for (let i = 0; i < rows; i++)
+    formation.push([
+      units[i % 4],
+      groups[i % 3],
+      6 + (i % 7),
+      [0.5, 0.8, 1][i % 3],
+      60_000 + (i % 5) * 10_000,
+      "nee",
+    ]);
+  const tables: Record<string, Row[]> = { ...base, Formatie: [base.Formatie[0], ...formation], ...overrides };
+  const wb = new ExcelJS.Workbook();
+  for (const [name, data] of Object.entries(tables)) addInputTable(wb, name as TableName, data.slice(1));
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+const scenarioRows: Row[] = [
+  ["Scenario", "Hefboom", "Waarde", "Filter"],
+  ["Kaasschaaf", "Kaasschaaf", 0.05, null],
+  ["Staf eruit", "Gerichte korting", 0.2, 'eenheid == "Staf"'],
+];
+
+describe("check, run and report where the workbook is", () => {
+  test("check gives what the pane would compute from the rows, without the rows", async () => {
+    const w = worker();
+    await w.call({ task: "open", bytes: await workbookBytes(3000, { Scenarios: scenarioRows }) });
+    const first = await w.call({ task: "check" });
+    const selection = first.selection!;
+    const checked = { ...first, selection };
+    // What the pane computes when the rows come to the page (the add-in's path).
+    const read = await w.call({ task: "readTables" });
+    expect(checked.issues).toEqual(readPlan(read.tables).issues);
+    expect(checked.status).toEqual(tableStatus(read, TABLES));
+    expect(checked.inputHash).toBe(hashInputs(read.tables));
+    expect(checked.scenarios).toEqual(read.tables.Scenarios);
+    expect(checked.read.locations).toEqual(read.locations);
+    for (const [name, rows] of Object.entries(read.tables))
+      expect(checked.read.tables[name]).toEqual([rows![0]]);
+
+    // The filter builder: same values, same counts, from far fewer entries.
+    const full = selectionRows(read.tables.Formatie);
+    expect(checked.selection.unit.length).toBeLessThan(full.unit.length / 10);
+    expect(selectionTotals(checked.selection).rows).toBe(3000);
+    expect(selectionTotals(checked.selection).fte).toBeCloseTo(selectionTotals(full).fte, 6);
+    for (const filter of [
+      'eenheid == "Staf"',
+      'schaal >= 9 and functiegroep == "Primair"',
+      "fte < 0.9",
+      "",
+    ]) {
+      const [a, b] = [countSelection(filter, checked.selection), countSelection(filter, full)];
+      expect("rows" in a && a.rows).toBe("rows" in b && b.rows);
+      if ("fte" in a && "fte" in b) expect(a.fte).toBeCloseTo(b.fte, 6);
+    }
+
+    // Asked again with the tables unchanged, the worker leaves out the rows the page already has.
+    const again = await w.call({ task: "check", known: first.generation });
+    expect(again.selection).toBeNull();
+    expect(again.issues).toEqual(first.issues);
+    expect(again.generation).toBe(first.generation);
+
+    // Nothing the page receives from check carries the formation rows: far smaller than the table itself.
+    const sent = JSON.stringify(w.messages.filter((m) => m.kind === "done").slice(1, 2));
+    expect(sent.length).toBeLessThan(JSON.stringify(read.tables.Formatie).length / 10);
+    expect(sent).not.toContain("60000");
+  });
+
+  test("check reports the same errors as the page for broken input", async () => {
+    const w = worker();
+    const bytes = await workbookBytes(5, {
+      Parameters: [["Parameter", "Waarde"]],
+      Scenarios: [...scenarioRows, ["Kapot", "Bestaat niet", 1, null]],
+    });
+    await w.call({ task: "open", bytes });
+    const checked = await w.call({ task: "check" });
+    const read = await w.call({ task: "readTables" });
+    expect(checked.issues.length).toBeGreaterThan(0);
+    expect(checked.issues).toEqual(readPlan(read.tables).issues);
+    const ran = await w.call({ task: "runHeld", scenarios: null });
+    expect(ran.result).toBeNull();
+    expect(ran.issues).toEqual(checked.issues);
+  });
+
+  test("runHeld runs the held tables, or the given scenarios instead of the stored ones", async () => {
+    const w = worker();
+    await w.call({ task: "open", bytes: await workbookBytes(2000, { Scenarios: scenarioRows }) });
+    const read = await w.call({ task: "readTables" });
+    const solver = await loadSolver();
+
+    const ran = await w.call({ task: "runHeld", scenarios: null });
+    expect(ran.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(ran.inputHash).toBe(hashInputs(read.tables));
+    expect(ran.result!.comparison).toEqual(runPlan(readPlan(read.tables).plan!, { solver }).comparison);
+
+    const drafts: Row[] = [
+      ["Scenario", "Hefboom", "Waarde"],
+      ["Alleen concept", "Kaasschaaf", 0.1],
+    ];
+    const edited = { ...read.tables, Scenarios: drafts };
+    const draft = await w.call({ task: "runHeld", scenarios: drafts });
+    expect(draft.result!.scenarios.map((s) => s.name)).toEqual(["Basis", "Alleen concept"]);
+    expect(draft.result!.comparison).toEqual(runPlan(readPlan(edited).plan!, { solver }).comparison);
+    expect(draft.inputHash).toBe(hashInputs(edited));
+    // The run's answer is the result (per year, per unit), not the rows.
+    expect(Object.keys(draft).sort()).toEqual(["inputHash", "issues", "result"]);
+    const answer = JSON.stringify(w.messages.filter((m) => m.kind === "done").at(-1));
+    expect(answer.length).toBeLessThan(JSON.stringify(read.tables.Formatie).length / 10);
+  });
+
+  test("reportHeld writes the last run's report, and nothing when the inputs changed since", async () => {
+    const w = worker();
+    await w.call({ task: "open", bytes: await workbookBytes(50, { Scenarios: scenarioRows }) });
+    const ran = await w.call({ task: "runHeld", scenarios: null });
+    const createdAt = Date.UTC(2026, 10, 28, 12);
+
+    expect(await w.call({ task: "reportHeld", inputHash: "0000", lang: "nl", createdAt })).toBeNull();
+    const written = await w.call({ task: "reportHeld", inputHash: ran.inputHash, lang: "en", createdAt });
+    expect(written!.sheets[0]).toBe("Comparison");
+    expect(written!.sheets).toEqual(expect.arrayContaining(["Sc Basis", "Sc Kaasschaaf", "Sc Staf eruit"]));
+    expect(written!.renamed).toEqual([]);
+
+    // The planner saves other scenarios: the old run's report would carry a stale hash, so none is written.
+    await w.call({
+      task: "saveScenarios",
+      rows: [
+        ["Scenario", "Hefboom", "Waarde"],
+        ["Nieuw", "Kaasschaaf", 0.02],
+      ],
+    });
+    expect(await w.call({ task: "reportHeld", inputHash: ran.inputHash, lang: "nl", createdAt })).toBeNull();
+    const checked = await w.call({ task: "check" });
+    expect(checked.scenarios!.slice(1).map((r) => r[0])).toEqual(["Nieuw"]);
+    expect(checked.inputHash).not.toBe(ran.inputHash);
+  });
+});
