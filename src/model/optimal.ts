@@ -138,7 +138,12 @@ function buildLp(input: OptimiserInput, o: Options): string {
     lines.push(` roemer: ${terms.join(" ")} <= ${num((n * input.personnel - (1 - n) * input.external) / M)}`);
   }
   const byUnit = new Map<number, number[]>();
-  pools.forEach((p, i) => byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), i]));
+  // Appended in place: copying each unit's list per pool was quadratic with 100,000+ pools.
+  pools.forEach((p, i) => {
+    const members = byUnit.get(p.unit);
+    if (members) members.push(i);
+    else byUnit.set(p.unit, [i]);
+  });
   for (const [u, members] of byUnit) {
     if (o.maxCutPerUnit >= 1) break;
     lines.push(
