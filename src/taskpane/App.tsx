@@ -33,9 +33,20 @@ const useStyles = makeStyles({
     // Long words (sheet names, filters) wrap instead of widening the pane (WCAG 1.4.10 reflow).
     overflowWrap: "anywhere",
   },
-  // Four tabs fit one line at 320 px with narrow padding; more tabs wrap instead of widening the pane.
-  tabs: { flexWrap: "wrap", rowGap: "2px", marginLeft: "-4px" },
-  tab: { paddingLeft: "5px", paddingRight: "5px" },
+  // The four tabs fit one line at 320 px in Dutch and English (a vertical scrollbar included): caption-size
+  // labels (12 px, as Fluent's small controls), narrow padding, and the list reaching 8 px into the pane's
+  // padding. A fifth tab (Rijksbreed) wraps rather than widening the pane.
+  tabs: { flexWrap: "wrap", rowGap: "2px", marginLeft: "-8px", marginRight: "-8px" },
+  tab: {
+    paddingLeft: "4px",
+    paddingRight: "4px",
+    "& .fui-Tab__content": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+    // the hidden bold copy that reserves the selected label's width
+    "& .fui-Tab__content--reserved-space": {
+      fontSize: tokens.fontSizeBase200,
+      lineHeight: tokens.lineHeightBase200,
+    },
+  },
   busy: { display: "grid", rowGap: "4px" },
   busyRow: { display: "flex", alignItems: "center", columnGap: "8px", justifyContent: "space-between" },
   message: { minWidth: 0 },

@@ -72,8 +72,27 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** Every screen: no sideways scroll, no axe violation, a screenshot at 320 px. */
+/** The tab list's rows: every tab on one line, and the list no taller than its tallest tab. */
+async function tabLines(page: Page): Promise<{ lines: number; listHeight: number; tabHeight: number }> {
+  return page.evaluate(() => {
+    const tabs = Array.from(document.querySelectorAll('[role="tab"]')).map((t) => t.getBoundingClientRect());
+    const list = document.querySelector('[role="tablist"]')!.getBoundingClientRect();
+    return {
+      lines: new Set(tabs.map((r) => Math.round(r.top))).size,
+      listHeight: Math.round(list.height),
+      tabHeight: Math.round(Math.max(...tabs.map((r) => r.height))),
+    };
+  });
+}
+
+/** Every screen: no sideways scroll, tabs on one line, no axe violation, a screenshot at 320 px. */
 async function screen(page: Page, width: number, lang: string, name: string) {
+  const tabs = await tabLines(page);
+  expect({ name, lines: tabs.lines, fits: tabs.listHeight <= tabs.tabHeight + 2 }).toEqual({
+    name,
+    lines: 1,
+    fits: true,
+  });
   const fit = await sideways(page);
   expect({ name, ...fit }).toEqual({
     name,
