@@ -39,7 +39,7 @@ const TEXT = {
     en: "Choose the files named in the Werkmap column; they are read here in the pane only.",
   },
   run: { nl: "Optellen", en: "Consolidate" },
-  write: { nl: "Rapport Rijksbreed schrijven", en: "Write the Rijksbreed report" },
+  write: { nl: "Rapport Rijksbreed schrijven", en: "Write the Rijk-wide report" },
   distribution: { nl: "Verdeling van de taakstelling", en: "Distribution of the cut" },
   departments: { nl: "Departementen", en: "Departments" },
   rijk: { nl: "Rijk", en: "Rijk" },
