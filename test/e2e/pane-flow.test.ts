@@ -8,7 +8,7 @@
  */
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { artifacts, startSession, type BrowserSession } from "./browser-session";
+import { artifacts, startSession, tabLines, type BrowserSession } from "./browser-session";
 
 let session: BrowserSession;
 let context: BrowserContext;
@@ -69,19 +69,6 @@ async function axeViolations(page: Page): Promise<string[]> {
       (v) =>
         `${v.id}: ${v.nodes.map((n) => `${n.html.slice(0, 120)} at ${JSON.stringify(n.target)}: ${n.failureSummary ?? ""}`).join(" | ")}`,
     );
-  });
-}
-
-/** The tab list's rows: every tab on one line, and the list no taller than its tallest tab. */
-async function tabLines(page: Page): Promise<{ lines: number; listHeight: number; tabHeight: number }> {
-  return page.evaluate(() => {
-    const tabs = Array.from(document.querySelectorAll('[role="tab"]')).map((t) => t.getBoundingClientRect());
-    const list = document.querySelector('[role="tablist"]')!.getBoundingClientRect();
-    return {
-      lines: new Set(tabs.map((r) => Math.round(r.top))).size,
-      listHeight: Math.round(list.height),
-      tabHeight: Math.round(Math.max(...tabs.map((r) => r.height))),
-    };
   });
 }
 

@@ -96,6 +96,18 @@ test("a Rijk workbook gets a Rijksbreed tab: picked files, distribution, consoli
   });
   await renderPane(gateway);
   await openTab(await screen.findByRole("tab", { name: "Rijksbreed" }));
+  // Five tabs: two shorter visible labels, the full names stay the tabs' accessible names.
+  // (the label itself, not the hidden bold copy Fluent adds to reserve the selected label's width)
+  const label = (x: HTMLElement) =>
+    x.querySelector(".fui-Tab__content:not(.fui-Tab__content--reserved-space)")?.textContent;
+  expect(screen.getAllByRole("tab").map(label)).toEqual([
+    "Start",
+    "Controle",
+    "Scenario's",
+    "Rekenen",
+    "Rijk",
+  ]);
+  expect(screen.getByRole("tab", { name: "Doorrekenen" })).toHaveAttribute("title", "Doorrekenen");
   const input = screen.getByLabelText("Werkmappen van de departementen kiezen");
   const files = [await departmentFile("een.xlsx"), await departmentFile("twee.xlsx")];
   await act(async () => {
