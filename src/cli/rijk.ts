@@ -32,7 +32,7 @@ export const RIJK_HELP = `formatieplanner rijk <rijk.xlsx> [opties]
   --json                 {"distribution":[{"department","year","target"}],"departments":[{"name","scenario",
                          "targetSource","included","issues":[...],"years":[...]}],"rijk":{"complete","years":[...]},
                          "issues":[...]}
-  --out <bestand>        rapport met blad Rijksbreed / report with a Rijksbreed sheet
+  --out <bestand>        rapport met blad Rijksbreed / report with a Rijk-wide sheet (--lang en: in English)
   --export <departement> --to <bestand>   het aandeel van een departement als tabel Taakstelling
                          / a department's share as its Taakstelling table
   --force, --lang nl|en, --progress       als bij run / as with run
@@ -143,7 +143,7 @@ export function formatRijk(result: RijkResult, lang: Lang): string {
         : `Rijk (INCOMPLETE, without ${result.rijk.leftOut.join(", ")}):`,
   );
   lines.push(
-    `  ${"jaar".padEnd(6)}${"taakstelling".padStart(18)}${"besparing".padStart(18)}${"FTE".padStart(12)}${"overhead".padStart(10)}${"Roemer".padStart(9)}${"m2".padStart(12)}`,
+    `  ${(nl ? "jaar" : "year").padEnd(6)}${(nl ? "taakstelling" : "target").padStart(18)}${(nl ? "besparing" : "saving").padStart(18)}${"FTE".padStart(12)}${"overhead".padStart(10)}${"Roemer".padStart(9)}${"m2".padStart(12)}`,
   );
   for (const y of result.rijk.years)
     lines.push(
@@ -268,13 +268,18 @@ export async function rijkMain(argv: string[], io: CliIo): Promise<number> {
     const out = new ExcelJS.Workbook();
     out.creator = `Formatieplanner ${VERSION}`;
     writeReportSheets(out, [
-      rijkSheet(result, {
-        createdAt: new Date(),
-        version: VERSION,
-        file: path.basename(file),
-        inputHash: hashInputs(tables),
-        sources: { readAt: new Date(started), marks: illustrativeMarks(workbook) },
-      }),
+      rijkSheet(
+        result,
+        {
+          createdAt: new Date(),
+          version: VERSION,
+          file: path.basename(file),
+          inputHash: hashInputs(tables),
+          sources: { readAt: new Date(started), marks: illustrativeMarks(workbook) },
+        },
+        undefined,
+        lang,
+      ),
     ]);
     await out.xlsx.writeFile(values.out);
     progress(`Geschreven / written: ${values.out}`);

@@ -33,9 +33,21 @@ const useStyles = makeStyles({
     // Long words (sheet names, filters) wrap instead of widening the pane (WCAG 1.4.10 reflow).
     overflowWrap: "anywhere",
   },
-  // Four tabs fit one line at 320 px with narrow padding; more tabs wrap instead of widening the pane.
-  tabs: { flexWrap: "wrap", rowGap: "2px", marginLeft: "-4px" },
-  tab: { paddingLeft: "5px", paddingRight: "5px" },
+  // The four tabs fit one line at 320 px in Dutch and English (a vertical scrollbar included): caption-size
+  // labels (12 px, as Fluent's small controls), narrow padding, and the list reaching 8 px into the pane's
+  // padding. With the fifth tab (Rijksbreed) two labels are shorter (TABS' short); were a label ever too
+  // long after all (a larger system font), the list wraps rather than widening the pane.
+  tabs: { flexWrap: "wrap", rowGap: "2px", marginLeft: "-8px", marginRight: "-8px" },
+  tab: {
+    paddingLeft: "4px",
+    paddingRight: "4px",
+    "& .fui-Tab__content": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+    // the hidden bold copy that reserves the selected label's width
+    "& .fui-Tab__content--reserved-space": {
+      fontSize: tokens.fontSizeBase200,
+      lineHeight: tokens.lineHeightBase200,
+    },
+  },
   busy: { display: "grid", rowGap: "4px" },
   busyRow: { display: "flex", alignItems: "center", columnGap: "8px", justifyContent: "space-between" },
   message: { minWidth: 0 },
@@ -74,12 +86,13 @@ function RijkTab({ gateway, language }: PanelProps): React.ReactElement {
 }
 
 /** The tabs in order; a new tab is one more entry here (and its id in TabId). Rijksbreed only in a Rijk workbook. */
-const TABS: { id: TabId; label: StringKey; Panel: React.ComponentType<PanelProps> }[] = [
+/** `short` is the visible label when all five tabs are shown; the full label stays the accessible name. */
+const TABS: { id: TabId; label: StringKey; short?: StringKey; Panel: React.ComponentType<PanelProps> }[] = [
   { id: "start", label: "tabStart", Panel: StartPanel },
   { id: "check", label: "tabCheck", Panel: CheckPanel },
   { id: "scenarios", label: "tabScenarios", Panel: ScenariosPanel },
-  { id: "run", label: "tabRun", Panel: RunPanel },
-  { id: "rijk", label: "tabRijk", Panel: RijkTab },
+  { id: "run", label: "tabRun", short: "tabRunShort", Panel: RunPanel },
+  { id: "rijk", label: "tabRijk", short: "tabRijkShort", Panel: RijkTab },
 ];
 
 function PlannerPane({
@@ -119,11 +132,25 @@ function PlannerPane({
         onTabSelect={(_, d) => planner.setTab(d.value as TabId)}
         aria-label={t("appTitle")}
       >
-        {tabs.map((x) => (
-          <Tab key={x.id} value={x.id} id={`tab-${x.id}`} className={styles.tab}>
-            {t(x.label)}
-          </Tab>
-        ))}
+        {tabs.map((x) => {
+          const short = tabs.length === TABS.length && x.short ? t(x.short) : null;
+          return short && short !== t(x.label) ? (
+            <Tab
+              key={x.id}
+              value={x.id}
+              id={`tab-${x.id}`}
+              className={styles.tab}
+              aria-label={t(x.label)}
+              title={t(x.label)}
+            >
+              {short}
+            </Tab>
+          ) : (
+            <Tab key={x.id} value={x.id} id={`tab-${x.id}`} className={styles.tab}>
+              {t(x.label)}
+            </Tab>
+          );
+        })}
       </TabList>
       {state.busy ? (
         <div className={styles.busy} role="status" aria-live="polite">

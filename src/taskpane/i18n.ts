@@ -19,6 +19,10 @@ const strings = {
   tabScenarios: { nl: "Scenario's", en: "Scenarios" },
   tabRun: { nl: "Doorrekenen", en: "Run" },
   tabRijk: { nl: "Rijksbreed", en: "Rijk-wide" },
+  // Visible labels when the fifth tab (Rijksbreed) is shown: five tabs on one line at 320 px. Each is the
+  // start or end of the tab's full name, which stays its accessible name (WCAG 2.5.3, label in name).
+  tabRunShort: { nl: "Rekenen", en: "Run" },
+  tabRijkShort: { nl: "Rijk", en: "Rijk" },
   tablesTitle: { nl: "Invoertabellen", en: "Input tables" },
   refresh: { nl: "Opnieuw lezen", en: "Read again" },
   found: { nl: "gevonden", en: "found" },

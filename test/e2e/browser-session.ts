@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Server } from "http";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { findBrowser, launchTarget, missingBrowserMessage } from "../setup/find-browser";
 
 export const root = path.resolve(__dirname, "../..");
@@ -91,5 +91,20 @@ async function serveOfficeJsFromPackage(ctx: BrowserContext): Promise<void> {
     const file = path.resolve(officeJs, relative);
     if (!file.startsWith(officeJs + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
     await route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
+  });
+}
+
+/** The tab list's rows: every tab on one line, and the list no taller than its tallest tab. */
+export async function tabLines(
+  page: Page,
+): Promise<{ lines: number; listHeight: number; tabHeight: number }> {
+  return page.evaluate(() => {
+    const tabs = Array.from(document.querySelectorAll('[role="tab"]')).map((t) => t.getBoundingClientRect());
+    const list = document.querySelector('[role="tablist"]')!.getBoundingClientRect();
+    return {
+      lines: new Set(tabs.map((r) => Math.round(r.top))).size,
+      listHeight: Math.round(list.height),
+      tabHeight: Math.round(Math.max(...tabs.map((r) => r.height))),
+    };
   });
 }

@@ -8,7 +8,7 @@
  */
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { artifacts, startSession, type BrowserSession } from "./browser-session";
+import { artifacts, startSession, tabLines, type BrowserSession } from "./browser-session";
 
 let session: BrowserSession;
 let context: BrowserContext;
@@ -72,8 +72,14 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** Every screen: no sideways scroll, no axe violation, a screenshot at 320 px. */
+/** Every screen: no sideways scroll, tabs on one line, no axe violation, a screenshot at 320 px. */
 async function screen(page: Page, width: number, lang: string, name: string) {
+  const tabs = await tabLines(page);
+  expect({ name, lines: tabs.lines, fits: tabs.listHeight <= tabs.tabHeight + 2 }).toEqual({
+    name,
+    lines: 1,
+    fits: true,
+  });
   const fit = await sideways(page);
   expect({ name, ...fit }).toEqual({
     name,

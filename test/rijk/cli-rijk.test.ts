@@ -207,6 +207,113 @@ test("rijk --out: a Rijksbreed sheet with provenance per department file and its
   expect(rijkRows.map((r) => r[1])).toEqual([2026, 2027, 2028, 2029, 2030]);
 });
 
+// The Rijksbreed sheet's own Dutch vocabulary (and the department report's); none may remain in English.
+const DUTCH_RIJK_WORDS =
+  /\b(ja|nee|de|het|een|en|van|gehaald|besparing|geplande|taakstelling|rijkstaakstelling|verschil|eenmalige|kosten|jaar|herkomst|versie|gemaakt|wordt|vervangen|volledig|onvolledig|departement|departementen|verdeling|apparaatsuitgaven|vrijgesteld|gewicht|totaal|laatste|peildatum|maatstaven|koers|gemist|realisatie|grafiekgegevens|werkmap|rijkswerkmap|ingelezen|invoer|gekozen|meegeteld|fouten|geen|eigen|verdeeld|definities|bronnen|begrip|bron|blad|niet|gedwongen|uitstroom|sommen|normen|rij)\b/i;
+
+/** Every text cell of a workbook's sheets. */
+async function texts(file: string): Promise<Map<string, string[]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out = new Map<string, string[]>();
+  for (const ws of wb.worksheets) {
+    const cells: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && cells.push(c.value)));
+    out.set(ws.name, cells);
+  }
+  return out;
+}
+
+test("rijk --out --lang en: the Rijk-wide sheet in English (headers, yes/no, monitor, provenance, definitions); Dutch unchanged", async () => {
+  const dir = path.resolve(__dirname, "../../samples/rijk");
+  const en = path.join(tmp, "rijk-en.xlsx");
+  const run = await cli("rijk", path.join(dir, "rijk.xlsx"), "--out", en, "--lang", "en");
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/Report written to/);
+  expect(run.stdout).toMatch(/year\s+target\s+saving/);
+  // Every text of the input workbooks is the user's (department, scenario and unit names, notes).
+  const data = new Set<string>();
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".xlsx")))
+    for (const [sheet, cells] of await texts(path.join(dir, f)))
+      for (const c of [sheet, ...cells]) data.add(c);
+  // The command's own text is English too (department and scenario names and the file name are the user's).
+  let stdout = run.stdout.replace(en, "");
+  for (const name of [...data].sort((x, y) => y.length - x.length)) stdout = stdout.split(name).join("");
+  expect(stdout.split("\n").filter((line) => DUTCH_RIJK_WORDS.test(line))).toEqual([]);
+  const sheets = await texts(en);
+  expect([...sheets.keys()]).toEqual(["Rijk-wide"]);
+  const cells = sheets.get("Rijk-wide")!;
+  expect(cells).toEqual(
+    expect.arrayContaining([
+      "Formatieplanner: Rijk-wide overview of the chosen scenarios",
+      "Complete: every department is included.",
+      "Department",
+      "Target met",
+      "yes",
+      "Monitor: latest reference date per department",
+      "Measures on track",
+      "Provenance",
+      "Chosen scenario",
+      "Definitions",
+      "Cheese-slicer comparison",
+      "Sources",
+    ]),
+  );
+  // Table names stay Dutch by design (README, In het Engels): "table Taakstelling" is English.
+  const dutch = cells.filter((t) => !data.has(t) && DUTCH_RIJK_WORDS.test(t.replace(/\btable \w+/g, "")));
+  expect(dutch).toEqual([]);
+  // Chart titles (ExcelJS cannot write charts, so they are checked on the sheet the CLI builds).
+  const { rijkSheet } = await import("../../src/model/report-rijk");
+  const { consolidateRijk } = await import("../../src/model/rijk/consolidation");
+  const { loadWorkbook } = await import("../../src/xlsx/workbook");
+  const { RIJK_TABLE_NAMES } = await import("../../src/model/rijk/tables");
+  const { DEPARTMENT_TABLE_NAMES } = await import("../../src/cli/rijk");
+  const tables = tablesFromWorkbook(await loadWorkbook(path.join(dir, "rijk.xlsx")), RIJK_TABLE_NAMES).tables;
+  const result = await consolidateRijk(tables, async (d) => ({
+    file: d.workbook,
+    tables: tablesFromWorkbook(await loadWorkbook(path.join(dir, d.workbook!)), DEPARTMENT_TABLE_NAMES)
+      .tables,
+  }));
+  const provenance = { createdAt: new Date(), version: "t", file: "rijk.xlsx", inputHash: "0" };
+  const sheetEn = rijkSheet(result, provenance, undefined, "en");
+  expect(sheetEn.charts.map((c) => c.title)).toEqual([
+    "Rijk: planned saving against target",
+    "Rijk: overhead % and Roemer %",
+  ]);
+  expect(sheetEn.conditional.every((c) => c.yes === "yes" && c.no === "no")).toBe(true);
+  const sheetNl = rijkSheet(result, provenance);
+  expect(sheetNl.name).toBe("Rijksbreed");
+  expect(sheetNl.charts.map((c) => c.title)).toEqual([
+    "Rijk: geplande besparing tegen taakstelling",
+    "Rijk: overhead % en Roemer %",
+  ]);
+  // Same layout in both languages: numbers in the same cells, text only where text was.
+  expect(sheetEn.cells.length).toBe(sheetNl.cells.length);
+  sheetEn.cells.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v !== "string") expect(sheetNl.cells[r][c]).toEqual(v);
+    }),
+  );
+
+  // The Dutch sheet stays Dutch.
+  const nl = path.join(tmp, "rijk-nl.xlsx");
+  expect((await cli("rijk", path.join(dir, "rijk.xlsx"), "--out", nl)).code).toBe(0);
+  const nlCells = (await texts(nl)).get("Rijksbreed")!;
+  expect(nlCells).toEqual(
+    expect.arrayContaining([
+      "Formatieplanner: rijksbreed overzicht van de gekozen scenario's",
+      "Volledig: elk departement telt mee.",
+      "Departement",
+      "Taakstelling gehaald",
+      "ja",
+      "Herkomst",
+      "Definities",
+      "Begrip",
+    ]),
+  );
+  expect(nlCells).not.toContain("yes");
+});
+
 test("rijk --export writes a department's share as its Taakstelling table", async () => {
   const to = path.join(tmp, "taakstelling-kust.xlsx");
   const { code } = await cli(

@@ -14,10 +14,10 @@ import { smallTables } from "../model/helpers";
 };
 
 /** Renders the pane and waits for what it does on opening (reading the workbook), as test/taskpane does. */
-async function renderPane(gateway: MemoryGateway) {
+async function renderPane(gateway: MemoryGateway, language: "nl" | "en" = "nl") {
   render(
     <FluentProvider theme={webLightTheme}>
-      <App host="Excel" language="nl" gateway={gateway} />
+      <App host="Excel" language={language} gateway={gateway} />
     </FluentProvider>,
   );
   await screen.findByTestId("table-Parameters");
@@ -96,6 +96,18 @@ test("a Rijk workbook gets a Rijksbreed tab: picked files, distribution, consoli
   });
   await renderPane(gateway);
   await openTab(await screen.findByRole("tab", { name: "Rijksbreed" }));
+  // Five tabs: two shorter visible labels, the full names stay the tabs' accessible names.
+  // (the label itself, not the hidden bold copy Fluent adds to reserve the selected label's width)
+  const label = (x: HTMLElement) =>
+    x.querySelector(".fui-Tab__content:not(.fui-Tab__content--reserved-space)")?.textContent;
+  expect(screen.getAllByRole("tab").map(label)).toEqual([
+    "Start",
+    "Controle",
+    "Scenario's",
+    "Rekenen",
+    "Rijk",
+  ]);
+  expect(screen.getByRole("tab", { name: "Doorrekenen" })).toHaveAttribute("title", "Doorrekenen");
   const input = screen.getByLabelText("Werkmappen van de departementen kiezen");
   const files = [await departmentFile("een.xlsx"), await departmentFile("twee.xlsx")];
   await act(async () => {
@@ -120,4 +132,40 @@ test("a Rijk workbook gets a Rijksbreed tab: picked files, distribution, consoli
     ["Twee", 200],
     ["Drie", 200],
   ]);
+});
+
+test("in English the Rijk-wide tab writes the Rijk-wide sheet in English", async () => {
+  const gateway = new MemoryGateway({
+    Departementen: [
+      ["Departement", "Apparaatsuitgaven", "Vrijgesteld", "Gewicht", "Werkmap"],
+      ["Een", 300, "nee", 1, "een.xlsx"],
+    ],
+    Rijkstaakstelling: [
+      ["Jaar", "Bedrag"],
+      [2030, 1000],
+    ],
+  });
+  await renderPane(gateway, "en");
+  await openTab(await screen.findByRole("tab", { name: "Rijk-wide" }));
+  const input = screen.getByLabelText("Choose the departments' workbooks");
+  const files = [await departmentFile("een.xlsx")];
+  await act(async () => {
+    fireEvent.change(input, { target: { files } });
+  });
+  await press("Consolidate");
+  await press("Write the Rijk-wide report");
+  await waitFor(() => expect(gateway.reports).toHaveLength(1));
+  const [sheet] = gateway.reports[0];
+  expect(sheet.name).toBe("Rijk-wide");
+  const texts = sheet.cells.flat().filter((v): v is string => typeof v === "string");
+  expect(texts).toEqual(
+    expect.arrayContaining([
+      "Complete: every department is included.",
+      "Department",
+      "Provenance",
+      "(this workbook)",
+    ]),
+  );
+  expect(texts).not.toContain("Departement");
+  expect(texts).not.toContain("ja");
 });

@@ -223,6 +223,36 @@ test("Doorrekenen shows the comparison and writes the report; a renamed sheet is
   await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("message-region")));
 });
 
+test("in English the run's notes and the report are English", async () => {
+  const gateway = plan({
+    Scenarios: [
+      ["Scenario", "Hefboom", "Waarde"],
+      ["Kaasschaaf auto", "Kaasschaaf", "auto"],
+      ["Overhead", "Overheadnorm", 0.35],
+    ],
+  });
+  await renderPane(gateway, "en");
+  await openTab("Run");
+  await press("Run all scenarios");
+  await waitFor(() => expect(screen.getByTestId("result-Kaasschaaf auto")).toBeInTheDocument());
+  expect(screen.getByTestId("result-Kaasschaaf auto")).toHaveTextContent(
+    /Kaasschaaf auto: every FTE, hire and m2 row cut by \d+\.\d\d%\./,
+  );
+  expect(screen.getByTestId("result-Overhead")).toHaveTextContent(/Overhead norm 35\.00%/);
+  await press("Write report");
+  await waitFor(() => expect(gateway.reports).toHaveLength(1));
+  const sheets = gateway.reports[0];
+  expect(sheets.map((s) => s.name)).toEqual([
+    "Comparison",
+    "Sc Basis",
+    "Sc Kaasschaaf auto",
+    "Sc Overhead",
+    "Definitions and sources",
+  ]);
+  const detail = sheets[2].cells.flat().filter((v) => typeof v === "string") as string[];
+  expect(detail.some((v) => /^Kaasschaaf auto: every FTE, hire and m2 row cut by/.test(v))).toBe(true);
+});
+
 test("a run with input errors says so and points to Controle", async () => {
   const gateway = plan({
     Parameters: [

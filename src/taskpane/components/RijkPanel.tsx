@@ -39,7 +39,7 @@ const TEXT = {
     en: "Choose the files named in the Werkmap column; they are read here in the pane only.",
   },
   run: { nl: "Optellen", en: "Consolidate" },
-  write: { nl: "Rapport Rijksbreed schrijven", en: "Write the Rijksbreed report" },
+  write: { nl: "Rapport Rijksbreed schrijven", en: "Write the Rijk-wide report" },
   distribution: { nl: "Verdeling van de taakstelling", en: "Distribution of the cut" },
   departments: { nl: "Departementen", en: "Departments" },
   rijk: { nl: "Rijk", en: "Rijk" },
@@ -56,6 +56,7 @@ const TEXT = {
   },
   errors: { nl: "De rijkswerkmap heeft invoerfouten", en: "The Rijk workbook has input errors" },
   written: { nl: "Geschreven", en: "Written" },
+  thisWorkbook: { nl: "(deze werkmap)", en: "(this workbook)" },
   notPicked: { nl: "niet gekozen", en: "not chosen" },
 };
 
@@ -120,7 +121,10 @@ export function RijkPanel({ gateway, language }: { gateway: WorkbookGateway; lan
         return { file: d.workbook, tables: tablesFromWorkbook(wb, names).tables, readAt: new Date() };
       });
       setResult(r);
-      if (!r.ok) setMessage(`${t("errors")}: ${r.issues.map((i) => i.message).join(" ")}`);
+      if (!r.ok)
+        setMessage(
+          `${t("errors")}: ${r.issues.map((i) => (language === "en" ? i.messageEn : i.message)).join(" ")}`,
+        );
     } catch (e) {
       setMessage((e as Error).message);
     } finally {
@@ -133,12 +137,17 @@ export function RijkPanel({ gateway, language }: { gateway: WorkbookGateway; lan
     setBusy(true);
     try {
       const written = await gateway.writeReport([
-        rijkSheet(result, {
-          createdAt: new Date(),
-          version: VERSION,
-          file: "(deze werkmap)",
-          inputHash: hash,
-        }),
+        rijkSheet(
+          result,
+          {
+            createdAt: new Date(),
+            version: VERSION,
+            file: t("thisWorkbook"),
+            inputHash: hash,
+          },
+          undefined,
+          language,
+        ),
       ]);
       setMessage(`${t("written")}: ${written.sheets.join(", ")}`);
     } catch (e) {
