@@ -61,14 +61,18 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
         return { output: await opened().readTables({ names: request.names }) };
       case "check":
         return { output: await session.check(request.known) };
-      case "runHeld":
+      case "runHeld": {
         progress(0, 1, "check");
+        const abort = new AbortController();
+        aborts.set(id, abort);
         return {
           output: await session.run(request.scenarios, {
             onProgress: (done, total, scenario, step) => progress(done, total, scenario, step),
             isCancelled: () => cancelled.has(id),
+            signal: abort.signal,
           }),
         };
+      }
       case "reportHeld": {
         const g = opened();
         const options = { ...request, createdAt: new Date(request.createdAt) };

@@ -94,6 +94,8 @@ export class PlanSession {
     options: {
       onProgress?: (done: number, total: number, scenario: string, step?: RunStep) => void;
       isCancelled?: () => boolean;
+      /** aborted on cancel: also ends an Optimaal solve under way */
+      signal?: AbortSignal;
     } = {},
   ): Promise<PlanRun> {
     const readAt = new Date();
