@@ -263,5 +263,5 @@ export function rijkSheet(result: RijkResult, provenance: RijkProvenance, name =
   grid.addRow([
     "Elk departement: zijn eigen werkmap, ingelezen op de tijd hierboven; de invoer-hash per departement is op dezelfde manier gemaakt. Wat een departement als illustratief markeert, staat in zijn eigen rapport (blad Definities en bronnen).",
   ]);
-  return grid.sheet(name, "rijk", [30, 14, 18, 18, 18, 12, 12, 12, 12, 12, 12, 12, 14, 16], 0);
+  return grid.sheet(name, "rijk", { maxWidths: [40], freezeRows: 2, freezeColumns: 1 });
 }
