@@ -202,6 +202,17 @@ export function rijkSheet(result: RijkResult, provenance: RijkProvenance, name =
     result.rijk.years.map((y) => [y.year, y.overheadRatio, y.roemerShare]),
     ["0", PERCENT_FORMAT, PERCENT_FORMAT],
   );
+  // Per department in the Rijk's last year: planned saving against target (departments included only).
+  const included = result.departments.filter((d) => d.included && d.years.length > 0);
+  const lastYear = result.rijk.years[result.rijk.years.length - 1]?.year;
+  const perDepartment = grid.table(
+    ["", `Geplande besparing ${lastYear ?? ""}`.trim(), `Taakstelling ${lastYear ?? ""}`.trim()],
+    included.map((d) => {
+      const y = d.years.find((x) => x.year === lastYear) ?? d.years[d.years.length - 1];
+      return [d.name, y.structuralSavings, y.target];
+    }),
+    [undefined, EURO_FORMAT, EURO_FORMAT],
+  );
   if (result.rijk.years.length > 0) {
     grid.charts.push(
       {
@@ -220,6 +231,15 @@ export function rijkSheet(result: RijkResult, provenance: RijkProvenance, name =
       },
     );
   }
+
+  if (included.length > 0)
+    grid.charts.push({
+      type: "column",
+      title: "Per departement: geplande besparing tegen taakstelling (laatste jaar)",
+      data: perDepartment,
+      anchor: { row: area.row + 32, col: YEAR_COLUMNS.length + 1 },
+      yFormat: EURO_FORMAT,
+    });
 
   // Provenance.
   grid.addRow([]);
