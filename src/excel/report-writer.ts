@@ -155,7 +155,13 @@ export async function writeReportSheets(
         format.textComparison.rule = { operator: Excel.ConditionalTextOperator.contains, text };
       }
     }
+    // Widths fitted to the content in the model (src/model/report-layout.ts), the same as the .xlsx writer's;
+    // not RangeFormat.autofitColumns, which fits a column to the range's own cells only, so a title or note
+    // in column A would make it a sentence wide. RangeFormat.columnWidth is in points: about 6 per character.
     sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 6));
+    // Rows as high as their wrapped headers and texts need (RangeFormat.autofitRows, ExcelApi 1.2).
+    if (sheet.cells.length > 0 && cols > 0)
+      ws.getRangeByIndexes(0, 0, sheet.cells.length, cols).format.autofitRows();
     for (const chart of sheet.charts) {
       // Only the numbers are the chart's source; series names and categories (the years, as text) are
       // set explicitly, so Excel never guesses a column of years to be a series.
@@ -179,7 +185,14 @@ export async function writeReportSheets(
       const bottomRight = ws.getRangeByIndexes(chart.anchor.row + 14, chart.anchor.col + 7, 1, 1);
       added.setPosition(topLeft, bottomRight);
     }
-    if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
+    // WorksheetFreezePanes.freezeAt (ExcelApi 1.7) freezes rows and columns at once: "the cells that will be
+    // frozen in the top- and left-most pane".
+    const freezeRows = sheet.freezeRows ?? 0;
+    const freezeColumns = sheet.freezeColumns ?? 0;
+    if (freezeRows > 0 && freezeColumns > 0)
+      ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freezeRows, freezeColumns));
+    else if (freezeRows > 0) ws.freezePanes.freezeRows(freezeRows);
+    else if (freezeColumns > 0) ws.freezePanes.freezeColumns(freezeColumns);
   }
   targets[0]?.activate();
   await context.sync();

@@ -165,5 +165,9 @@ export function monitorSheet(
       yFormat: FTE_FORMAT,
     });
   }
-  return grid.sheet(name, "monitor", [26, 16, 16, 16, 11, 11, 13, 90], 0);
+  return grid.sheet(name, "monitor", {
+    maxWidths: [40, undefined, undefined, undefined, undefined, undefined, undefined, 90],
+    freezeRows: 2,
+    freezeColumns: 1,
+  });
 }

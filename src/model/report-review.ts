@@ -171,5 +171,5 @@ export function reviewSheet(sources: ReviewSources, name = REVIEW_SHEET): Report
   ]);
   grid.format({ row: marker, col: 0, rows: 1, cols: 2, italic: true, fontColor: "#605E5C" });
   appendDefinitions(grid, sources);
-  return grid.sheet(name, "notes", [34, 110, 40], 0);
+  return grid.sheet(name, "notes", { maxWidths: [34, 100, 40], freezeRows: 2, freezeColumns: 1 });
 }

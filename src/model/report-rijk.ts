@@ -257,6 +257,17 @@ export function rijkSheet(
     result.rijk.years.map((y) => [y.year, y.overheadRatio, y.roemerShare]),
     ["0", PERCENT_FORMAT, PERCENT_FORMAT],
   );
+  // Per department in the Rijk's last year: planned saving against target (departments included only).
+  const included = result.departments.filter((d) => d.included && d.years.length > 0);
+  const lastYear = result.rijk.years[result.rijk.years.length - 1]?.year;
+  const perDepartment = grid.table(
+    ["", `Geplande besparing ${lastYear ?? ""}`.trim(), `Taakstelling ${lastYear ?? ""}`.trim()],
+    included.map((d) => {
+      const y = d.years.find((x) => x.year === lastYear) ?? d.years[d.years.length - 1];
+      return [d.name, y.structuralSavings, y.target];
+    }),
+    [undefined, EURO_FORMAT, EURO_FORMAT],
+  );
   if (result.rijk.years.length > 0) {
     grid.charts.push(
       {
@@ -275,6 +286,18 @@ export function rijkSheet(
       },
     );
   }
+
+  if (included.length > 0)
+    grid.charts.push({
+      type: "column",
+      title: L(
+        "Per departement: geplande besparing tegen taakstelling (laatste jaar)",
+        "Per department: planned saving against target (last year)",
+      ),
+      data: perDepartment,
+      anchor: { row: area.row + 32, col: YEAR_COLUMNS.length + 1 },
+      yFormat: EURO_FORMAT,
+    });
 
   // Provenance.
   grid.addRow([]);
@@ -332,12 +355,11 @@ export function rijkSheet(
       "Each department: its own workbook, read at the time above; each department's input hash is made the same way. What a department marks as illustrative is in its own report (sheet Definitions and sources).",
     ),
   ]);
-  const sheet = grid.sheet(
-    name ?? (en ? RIJK_SHEET_EN : RIJK_SHEET),
-    "rijk",
-    [30, 14, 18, 18, 18, 12, 12, 12, 12, 12, 12, 12, 14, 16],
-    0,
-  );
+  const sheet = grid.sheet(name ?? (en ? RIJK_SHEET_EN : RIJK_SHEET), "rijk", {
+    maxWidths: [40],
+    freezeRows: 2,
+    freezeColumns: 1,
+  });
   if (!en) return sheet;
   const [definitions] = reportInLanguage(
     [{ ...sheet, cells: sheet.cells.slice(definitionsFrom), charts: [], conditional: [] }],

@@ -9,6 +9,7 @@ import { EURO_FORMAT, FTE_FORMAT, M2_FORMAT, PARAMETERS, PERCENT_FORMAT } from "
 import type { WorkbookTables } from "./input";
 import { appendYearlyChecks, reviewSheet, REVIEW_SHEET, type ReviewSources } from "./report-review";
 import { appendUnitYears } from "./report-units";
+import { fitColumns } from "./report-layout";
 import type { PlanParameters, RunResult, ScenarioComparison, ScenarioResult, YearMetrics } from "./types";
 import { notes as noteText, type NoteLanguage } from "./notes";
 
@@ -59,9 +60,18 @@ export interface ReportSheet {
   formats: FormatRange[];
   conditional: YesNoFormat[];
   charts: ChartSpec[];
+  /** in characters, fitted to the content (src/model/report-layout.ts) */
   columnWidths: number[];
-  /** first rows to freeze */
+  /** first rows and columns to freeze (titles, headers, the label column) */
   freezeRows?: number;
+  freezeColumns?: number;
+}
+
+export interface SheetLayout {
+  /** widest a column may get, per column (default MAX_WIDTH); longer texts wrap */
+  maxWidths?: (number | undefined)[];
+  freezeRows?: number;
+  freezeColumns?: number;
 }
 
 export interface Provenance {
@@ -204,16 +214,18 @@ export class Grid {
    * with many scenarios the comparison has blocks 10,000 columns wide over 20,000 rows, and padding made that
    * hundreds of millions of empty cells. A writer that needs a rectangle pads per chunk (src/excel).
    */
-  sheet(name: string, kind: ReportSheet["kind"], columnWidths: number[], freezeRows?: number): ReportSheet {
+  sheet(name: string, kind: ReportSheet["kind"], layout: SheetLayout = {}): ReportSheet {
+    const { widths, wraps } = fitColumns(this.cells, this.formats, layout.maxWidths);
     return {
       name,
       kind,
       cells: this.cells,
-      formats: this.formats,
+      formats: [...this.formats, ...wraps],
       conditional: this.conditional,
       charts: this.charts,
-      columnWidths,
-      freezeRows,
+      columnWidths: widths,
+      freezeRows: layout.freezeRows,
+      freezeColumns: layout.freezeColumns,
     };
   }
 }
@@ -397,7 +409,8 @@ export function comparisonSheet(
       yFormat: PERCENT_FORMAT,
     },
   );
-  return grid.sheet(name, "comparison", [34, ...COMPARISON_HEADERS.slice(1).map(() => 16)], 0);
+  // The comparison table's header stays in view, and the scenario names beside the numbers.
+  return grid.sheet(name, "comparison", { freezeRows: area.row + 1, freezeColumns: 1 });
 }
 
 const YEAR_HEADERS: [string, keyof YearMetrics, string][] = [
@@ -516,7 +529,8 @@ export function scenarioSheet(
       [undefined, FTE_FORMAT, FTE_FORMAT, FTE_FORMAT, EURO_FORMAT, PERCENT_FORMAT, undefined, undefined],
     );
   }
-  return grid.sheet(name, "scenario", [28, ...YEAR_HEADERS.slice(1).map(() => 15)]);
+  // The title (which scenario) stays in view, and the labels of every block (years, units).
+  return grid.sheet(name, "scenario", { freezeRows: 2, freezeColumns: 1 });
 }
 
 /** All report sheets: the comparison, then one detail sheet per scenario (the baseline included). */

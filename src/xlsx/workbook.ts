@@ -167,7 +167,10 @@ export function writeReportSheets(workbook: ExcelJS.Workbook, sheets: ReportShee
     const existing = workbook.getWorksheet(sheet.name);
     if (existing) workbook.removeWorksheet(existing.id);
     const ws = workbook.addWorksheet(sheet.name, {
-      views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows }] : undefined,
+      views:
+        sheet.freezeRows || sheet.freezeColumns
+          ? [{ state: "frozen", ySplit: sheet.freezeRows ?? 0, xSplit: sheet.freezeColumns ?? 0 }]
+          : undefined,
     });
     fillReportSheet(ws, sheet);
   }

@@ -44,6 +44,13 @@ export interface FakeSheetState {
   /** rows hidden by hand (a filter's hidden rows are in the table's state) */
   hiddenRows: Set<number>;
   frozenRows: number;
+  frozenColumns: number;
+  /** column widths in points set through RangeFormat.columnWidth, by 0-based column */
+  columnWidths: Map<number, number>;
+  /** ranges whose rows were fitted with RangeFormat.autofitRows */
+  autofitRows: [number, number, number, number][];
+  /** cells set to wrap with RangeFormat.wrapText */
+  wrapped: Set<string>;
   visibility: string;
   deleted: boolean;
 }
@@ -164,6 +171,10 @@ export class FakeExcel {
       prompts: [],
       hiddenRows: new Set(),
       frozenRows: 0,
+      frozenColumns: 0,
+      columnWidths: new Map(),
+      autofitRows: [],
+      wrapped: new Set(),
       visibility: "Visible",
       deleted: false,
     };
@@ -559,13 +570,36 @@ export class FakeExcel {
         },
       },
       charts: fake.chartCollection(s),
+      /**
+       * Excel.WorksheetFreezePanes (ExcelApi 1.7): freezeAt(frozenRange) "Sets the frozen cells in the active
+       * worksheet view. The range provided corresponds to cells that will be frozen in the top- and left-most
+       * pane."; freezeRows(count) "Freeze the top row or rows of the worksheet in place."; freezeColumns(count)
+       * "Freeze the first column or columns of the worksheet in place."; unfreeze() "Removes all frozen panes
+       * in the worksheet." The reference does not say whether freezeRows keeps frozen columns (or the other
+       * way round); the fake assumes it does not, so only freezeAt freezes both.
+       */
       freezePanes: {
+        freezeAt(range: { bounds: () => Bounds }) {
+          const [row, col, rows, cols] = range.bounds();
+          if (row !== 0 || col !== 0)
+            throw new FakeExcelError("InvalidArgument", "the fake freezes from A1 only");
+          s.frozenRows = rows;
+          s.frozenColumns = cols;
+          fake.write(s, 20);
+        },
         freezeRows(count: number) {
           s.frozenRows = count;
+          s.frozenColumns = 0;
+          fake.write(s, 20);
+        },
+        freezeColumns(count: number) {
+          s.frozenColumns = count;
+          s.frozenRows = 0;
           fake.write(s, 20);
         },
         unfreeze() {
           s.frozenRows = 0;
+          s.frozenColumns = 0;
           fake.write(s, 20);
         },
       },
@@ -776,15 +810,25 @@ export class FakeExcel {
               fake.write(s, 20);
             },
           },
-          set columnWidth(_v: number) {
+          // RangeFormat.columnWidth (ExcelApi 1.2): "Specifies the width of all columns within the range."
+          set columnWidth(v: number) {
+            const [, col, , cols] = bounds();
+            for (let c = col; c < col + cols && c < col + 1000; c++) s.columnWidths.set(c, v);
             fake.write(s, 20);
           },
           // RangeFormat.wrapText: "Specifies if Excel wraps the text in the object. A null value indicates
           // that the entire range doesn't have a uniform wrap setting." (https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat, wrapText)
-          set wrapText(_v: boolean) {
+          set wrapText(v: boolean) {
+            cellsOf((r, c) => (v ? s.wrapped.add(key(r, c)) : s.wrapped.delete(key(r, c))));
             fake.write(s, 20);
           },
           autofitColumns() {
+            fake.write(s, 20);
+          },
+          // RangeFormat.autofitRows (ExcelApi 1.2): "Changes the height of the rows of the current range to
+          // achieve the best fit, based on the current data in the columns."
+          autofitRows() {
+            s.autofitRows.push(bounds());
             fake.write(s, 20);
           },
         },
