@@ -261,7 +261,11 @@ export function rijkSheet(
   const included = result.departments.filter((d) => d.included && d.years.length > 0);
   const lastYear = result.rijk.years[result.rijk.years.length - 1]?.year;
   const perDepartment = grid.table(
-    ["", `Geplande besparing ${lastYear ?? ""}`.trim(), `Taakstelling ${lastYear ?? ""}`.trim()],
+    [
+      "",
+      `${L("Geplande besparing", "Planned saving")} ${lastYear ?? ""}`.trim(),
+      `${L("Taakstelling", "Target")} ${lastYear ?? ""}`.trim(),
+    ],
     included.map((d) => {
       const y = d.years.find((x) => x.year === lastYear) ?? d.years[d.years.length - 1];
       return [d.name, y.structuralSavings, y.target];

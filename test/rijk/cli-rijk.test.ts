@@ -279,6 +279,7 @@ test("rijk --out --lang en: the Rijk-wide sheet in English (headers, yes/no, mon
   expect(sheetEn.charts.map((c) => c.title)).toEqual([
     "Rijk: planned saving against target",
     "Rijk: overhead % and Roemer %",
+    "Per department: planned saving against target (last year)",
   ]);
   expect(sheetEn.conditional.every((c) => c.yes === "yes" && c.no === "no")).toBe(true);
   const sheetNl = rijkSheet(result, provenance);
@@ -286,6 +287,7 @@ test("rijk --out --lang en: the Rijk-wide sheet in English (headers, yes/no, mon
   expect(sheetNl.charts.map((c) => c.title)).toEqual([
     "Rijk: geplande besparing tegen taakstelling",
     "Rijk: overhead % en Roemer %",
+    "Per departement: geplande besparing tegen taakstelling (laatste jaar)",
   ]);
   // Same layout in both languages: numbers in the same cells, text only where text was.
   expect(sheetEn.cells.length).toBe(sheetNl.cells.length);
