@@ -18,12 +18,10 @@ const PADDING = 2;
 export function shownLength(value: number, format: string | undefined): number {
   if (!format || format === "General") return String(Math.round(value * 1e6) / 1e6).length;
   if (/[dmy]{2}/i.test(format) && !/[#0]/.test(format)) return format.length;
-  const section = format.split(";")[value < 0 && format.includes(";") ? 1 : 0];
-  const percent = section.includes("%");
-  const decimals = /\.([0#]+)/.exec(section)?.[1].length ?? 0;
-  const grouped = section.includes(",");
-  // Literal text around the number: "€ ", a minus sign in the negative section, the percent sign.
-  const literal = section.replace(/\[[^\]]*\]/g, "").replace(/[#0.,]/g, "").length;
+  const { percent, decimals, grouped, literal } = sectionOf(
+    format,
+    value < 0 && format.includes(";") ? 1 : 0,
+  );
   const shown = Math.abs(percent ? value * 100 : value);
   const whole = Math.trunc(Math.round(shown * 10 ** decimals) / 10 ** decimals);
   const digits = String(whole).length;
@@ -35,6 +33,31 @@ export function shownLength(value: number, format: string | undefined): number {
     literal +
     (value < 0 && !format.includes(";") ? 1 : 0)
   );
+}
+
+interface Section {
+  percent: boolean;
+  decimals: number;
+  grouped: boolean;
+  /** literal text around the number: "€ ", a minus sign in the negative section, the percent sign */
+  literal: number;
+}
+// A report has a handful of formats and many numbers: each format's sections are read once.
+const sections = new Map<string, Section>();
+function sectionOf(format: string, index: number): Section {
+  const key = `${index}|${format}`;
+  let s = sections.get(key);
+  if (!s) {
+    const section = format.split(";")[index];
+    s = {
+      percent: section.includes("%"),
+      decimals: /\.([0#]+)/.exec(section)?.[1].length ?? 0,
+      grouped: section.includes(","),
+      literal: section.replace(/\[[^\]]*\]/g, "").replace(/[#0.,]/g, "").length,
+    };
+    sections.set(key, s);
+  }
+  return s;
 }
 
 export interface FittedColumns {

@@ -17,7 +17,7 @@ import type { ScenarioResult } from "./types";
 import type { NoteLanguage } from "./notes";
 
 export const MONITOR_SHEET = "Monitor";
-const DATE_FORMAT = "dd-mm-yyyy";
+export const DATE_FORMAT = "dd-mm-yyyy";
 
 export function measureFormat(m: Measure): string {
   switch (m) {

@@ -5,7 +5,8 @@
  */
 import { EURO_FORMAT, FTE_FORMAT, M2_FORMAT, PARAMETERS, PERCENT_FORMAT } from "./schema";
 import { Grid, localTimestamp, REPORT_MARKER, type CellValue, type ReportSheet } from "./report";
-import { MEASURE_LABELS } from "./monitor";
+import { isoToExcelSerial, MEASURE_LABELS } from "./monitor";
+import { DATE_FORMAT } from "./report-monitor";
 import type { RijkResult } from "./rijk/consolidation";
 import type { YearMetrics } from "./types";
 import { appendDefinitions, type ReviewSources } from "./report-review";
@@ -226,13 +227,14 @@ export function rijkSheet(
     ],
     result.departments.map((d) => [
       d.name,
-      d.status ? d.status.date : L("geen realisatie", "no actuals"),
+      // A real date (a number with a date format), not ISO text, so it sorts and filters as a date.
+      d.status ? isoToExcelSerial(d.status.date) : L("geen realisatie", "no actuals"),
       d.status ? `${d.status.onTrack} ${L("van", "of")} ${d.status.measures}` : null,
       d.status ? yesNo(d.status.offTrack.length === 0) : null,
       d.status ? measures(d.status.offTrack) : null,
       d.status ? measures(d.status.normsMissed) : null,
     ]),
-    [],
+    [undefined, DATE_FORMAT],
   );
   grid.conditional.push({
     kind: "yesNo",
