@@ -176,6 +176,9 @@ export function rijkSheet(
   ]);
   grid.format({ row: dt, col: 0, rows: 1, cols: 1, bold: true });
   const years = result.input.targets.map((x) => x.year);
+  // The year columns' headers are the years themselves (numbers, as everywhere in the report), under a label.
+  if (years.length > 0)
+    grid.addRow([null, null, null, null, L("Taakstelling per jaar (euro)", "Target per year (euro)")]);
   const distRows: CellValue[][] = result.input.departments.map((d) => [
     d.name,
     d.expenditure,
@@ -203,7 +206,7 @@ export function rijkSheet(
       L("Apparaatsuitgaven", "Operating expenditure"),
       L("Vrijgesteld", "Exempt"),
       L("Gewicht", "Weight"),
-      ...years.map((y) => `${L("Taakstelling", "Target")} ${y}`),
+      ...years,
       L("Laatste jaar in % apparaatsuitgaven", "Last year as % of operating expenditure"),
     ],
     distRows,

@@ -192,7 +192,7 @@ export class Grid {
     this.format({ row, col: 0, rows: 1, cols: 1, bold: true, fontSize: 14, fontColor: TITLE_FILL });
   }
   /** A header row plus data rows, with a number format per column; returns the area including the header. */
-  table(headers: string[], rows: CellValue[][], formats: (string | undefined)[]): Area {
+  table(headers: CellValue[], rows: CellValue[][], formats: (string | undefined)[]): Area {
     const top = this.addRow(headers);
     this.format({
       row: top,
