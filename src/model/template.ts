@@ -15,6 +15,21 @@ export type TemplateLanguage = "nl" | "en";
 
 type Row = (string | number | null)[];
 
+/** Example tables that hold only numbers: the same in every language. */
+const NUMBERS_ONLY: Pick<Record<TableName, Row[]>, "Prijzen" | "Parameters" | "Taakstelling"> = {
+  Prijzen: [
+    [8, 71000],
+    [10, 88000],
+    [11, 101000],
+    [14, 148000],
+  ],
+  Parameters: [],
+  Taakstelling: [
+    [2027, 250000],
+    [2030, 1000000],
+  ],
+};
+
 /** Small example rows per table; the Parameters table always lists its parameter names. */
 const EXAMPLES: Record<TemplateLanguage, Record<TableName, Row[]>> = {
   nl: {
@@ -29,17 +44,7 @@ const EXAMPLES: Record<TemplateLanguage, Record<TableName, Row[]>> = {
       ["Directie Bedrijfsvoering", 6, 900000],
     ],
     Huisvesting: [["Hoofdkantoor", 3000, 300]],
-    Prijzen: [
-      [8, 71000],
-      [10, 88000],
-      [11, 101000],
-      [14, 148000],
-    ],
-    Parameters: [],
-    Taakstelling: [
-      [2027, 250000],
-      [2030, 1000000],
-    ],
+    ...NUMBERS_ONLY,
     Scenarios: [
       ["Kaasschaaf auto", "Kaasschaaf", "auto", null, null, 1],
       ["Overhead naar 35%", "Overheadnorm", 0.35, null, null, 1],
@@ -57,17 +62,7 @@ const EXAMPLES: Record<TemplateLanguage, Record<TableName, Row[]>> = {
       ["Corporate Services", 6, 900000],
     ],
     Huisvesting: [["Head office", 3000, 300]],
-    Prijzen: [
-      [8, 71000],
-      [10, 88000],
-      [11, 101000],
-      [14, 148000],
-    ],
-    Parameters: [],
-    Taakstelling: [
-      [2027, 250000],
-      [2030, 1000000],
-    ],
+    ...NUMBERS_ONLY,
     // Lever names are the Scenarios table's values and stay Dutch; the scenario names are the planner's.
     Scenarios: [
       ["Cheese-slicer auto", "Kaasschaaf", "auto", null, null, 1],
