@@ -4,20 +4,12 @@ import * as os from "os";
 import * as path from "path";
 import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
 import { addInputTable } from "../../src/xlsx/workbook";
 import { smallTables } from "../model/helpers";
+import { cli, YEAR_KEYS } from "./run-cli";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/voorbeeld-ministerie.xlsx");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-cli-"));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 
 async function workbookFrom(tables: Record<string, unknown[][] | undefined>, file: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -28,26 +20,6 @@ async function workbookFrom(tables: Record<string, unknown[][] | undefined>, fil
   await wb.xlsx.writeFile(full);
   return full;
 }
-
-const YEAR_KEYS = [
-  "year",
-  "fte",
-  "ftePrimary",
-  "fteOverhead",
-  "overheadRatio",
-  "personnelCost",
-  "externalSpend",
-  "roemerShare",
-  "m2",
-  "housingCost",
-  "structuralCost",
-  "oneOffCost",
-  "structuralSavings",
-  "target",
-  "gap",
-  "forcedExits",
-  "primaryRetained",
-];
 
 test("run --json on the sample: exactly the documented shape, baseline first", async () => {
   const { code, stdout } = await cli("run", SAMPLE, "--json");

@@ -8,26 +8,19 @@ import * as os from "os";
 import * as path from "path";
 import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
 import { firstNonFinite } from "../../src/cli/finite";
 import { safeSheetName, buildReport, MAX_CELL_TEXT } from "../../src/model/report";
 import { checkXlsxZip, WorkbookUnreadable } from "../../src/xlsx/zip-check";
 import { addInputTable } from "../../src/xlsx/workbook";
 import { smallTables } from "../model/helpers";
 import type { RunResult } from "../../src/model";
+import { cli } from "./run-cli";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SAMPLE = path.join(ROOT, "samples/voorbeeld-ministerie.xlsx");
 const BIN = path.join(ROOT, "bin/formatieplanner.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-hard-"));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 const bytesOf = (f: string) => fs.readFileSync(f).toString("base64");
 
 async function workbookWith(tables: Record<string, unknown[][] | undefined>, file: string): Promise<string> {

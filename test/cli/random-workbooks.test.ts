@@ -8,18 +8,10 @@ import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
 import { TABLES } from "../../src/model/schema";
+import { cli } from "./run-cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-prop-"));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 
 type Cell = string | number | boolean | null | Date | { formula: string } | { error: string };
 

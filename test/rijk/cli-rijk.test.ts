@@ -3,40 +3,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
 import { writeRijkSample, writeRijkWorkbook, RIJK_ROWS, RIJK_TARGET_ROWS } from "../../samples/generate-rijk";
 import { addInputTable, tablesFromWorkbook } from "../../src/xlsx/workbook";
+import { cli, YEAR_KEYS } from "../cli/run-cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-rijk-"));
 const SAMPLE = path.join(tmp, "sample");
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
-
-const YEAR_KEYS = [
-  "year",
-  "fte",
-  "ftePrimary",
-  "fteOverhead",
-  "overheadRatio",
-  "personnelCost",
-  "externalSpend",
-  "roemerShare",
-  "m2",
-  "housingCost",
-  "structuralCost",
-  "oneOffCost",
-  "structuralSavings",
-  "target",
-  "gap",
-  "forcedExits",
-  "primaryRetained",
-];
 
 beforeAll(async () => {
   await writeRijkSample(SAMPLE);
