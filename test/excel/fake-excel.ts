@@ -141,7 +141,8 @@ export class FakeExcel {
   failAtSync: number | null = null;
   /**
    * Office.context.document.url: "Gets the URL of the document that the Office application currently has
-   * open. Returns null if the URL is unavailable." (Office.Document, url)
+   * open. Returns null if the URL is unavailable." (Office.Document, url:
+   * https://learn.microsoft.com/en-us/javascript/api/office/office.document)
    */
   documentUrl: string | null = null;
   /** the requirement sets this Excel supports: Office.context.requirements.isSetSupported */
@@ -577,6 +578,7 @@ export class FakeExcel {
        * "Freeze the first column or columns of the worksheet in place."; unfreeze() "Removes all frozen panes
        * in the worksheet." The reference does not say whether freezeRows keeps frozen columns (or the other
        * way round); the fake assumes it does not, so only freezeAt freezes both.
+       * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetfreezepanes)
        */
       freezePanes: {
         freezeAt(range: { bounds: () => Bounds }) {
@@ -811,6 +813,7 @@ export class FakeExcel {
             },
           },
           // RangeFormat.columnWidth (ExcelApi 1.2): "Specifies the width of all columns within the range."
+          // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat, columnWidth)
           set columnWidth(v: number) {
             const [, col, , cols] = bounds();
             for (let c = col; c < col + cols && c < col + 1000; c++) s.columnWidths.set(c, v);
@@ -826,7 +829,7 @@ export class FakeExcel {
             fake.write(s, 20);
           },
           // RangeFormat.autofitRows (ExcelApi 1.2): "Changes the height of the rows of the current range to
-          // achieve the best fit, based on the current data in the columns."
+          // achieve the best fit, based on the current data in the columns." (same page, autofitRows())
           autofitRows() {
             s.autofitRows.push(bounds());
             fake.write(s, 20);
