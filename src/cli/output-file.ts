@@ -109,6 +109,9 @@ function temporaryName(out: string): string {
   );
 }
 
+/** bytes gathered before one write to the temporary file */
+const WRITE_BATCH_BYTES = 1 << 20;
+
 function writeAll(fd: number, data: Uint8Array): void {
   let written = 0;
   while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
@@ -177,10 +180,31 @@ export async function writeStreamAtomically(
   try {
     fd = fs.openSync(temp, "wx", 0o644);
     const target = fd;
+    // The zip hands over many small pieces: gathered to about a megabyte per system call, since one
+    // synchronous write per piece cost more than the compression itself.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pendingBytes === 0) return;
+      const data = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      writeAll(target, data);
+    };
     const sink = new Writable({
       write(chunk: Buffer, _encoding, callback) {
         try {
-          writeAll(target, chunk);
+          pending.push(chunk);
+          pendingBytes += chunk.length;
+          if (pendingBytes >= WRITE_BATCH_BYTES) flush();
+          callback();
+        } catch (e) {
+          callback(e as Error);
+        }
+      },
+      final(callback) {
+        try {
+          flush();
           callback();
         } catch (e) {
           callback(e as Error);

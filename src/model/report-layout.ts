@@ -17,21 +17,15 @@ const PADDING = 2;
 /** How many characters a number takes in an Excel number format (the positive section). */
 export function shownLength(value: number, format: string | undefined): number {
   if (!format || format === "General") return String(Math.round(value * 1e6) / 1e6).length;
-  if (/[dmy]{2}/i.test(format) && !/[#0]/.test(format)) return format.length;
-  const { percent, decimals, grouped, literal } = sectionOf(
-    format,
-    value < 0 && format.includes(";") ? 1 : 0,
-  );
+  const info = formatInfo(format);
+  if (info.dateLength !== null) return info.dateLength;
+  const { percent, decimals, grouped, literal } = value < 0 && info.negative ? info.negative : info.positive;
   const shown = Math.abs(percent ? value * 100 : value);
   const whole = Math.trunc(Math.round(shown * 10 ** decimals) / 10 ** decimals);
   const digits = String(whole).length;
   const separators = grouped ? Math.floor((digits - 1) / 3) : 0;
   return (
-    digits +
-    separators +
-    (decimals > 0 ? decimals + 1 : 0) +
-    literal +
-    (value < 0 && !format.includes(";") ? 1 : 0)
+    digits + separators + (decimals > 0 ? decimals + 1 : 0) + literal + (value < 0 && !info.negative ? 1 : 0)
   );
 }
 
@@ -42,22 +36,38 @@ interface Section {
   /** literal text around the number: "€ ", a minus sign in the negative section, the percent sign */
   literal: number;
 }
-// A report has a handful of formats and many numbers: each format's sections are read once.
-const sections = new Map<string, Section>();
-function sectionOf(format: string, index: number): Section {
-  const key = `${index}|${format}`;
-  let s = sections.get(key);
-  if (!s) {
-    const section = format.split(";")[index];
-    s = {
-      percent: section.includes("%"),
-      decimals: /\.([0#]+)/.exec(section)?.[1].length ?? 0,
-      grouped: section.includes(","),
-      literal: section.replace(/\[[^\]]*\]/g, "").replace(/[#0.,]/g, "").length,
+
+interface FormatInfo {
+  /** a date format's length, null for a number format */
+  dateLength: number | null;
+  positive: Section;
+  /** the second section, when the format has one */
+  negative: Section | null;
+}
+
+// A report has a handful of formats and hundreds of thousands of numbers: each format is read once.
+const formatInfos = new Map<string, FormatInfo>();
+function formatInfo(format: string): FormatInfo {
+  let info = formatInfos.get(format);
+  if (!info) {
+    const parts = format.split(";");
+    info = {
+      dateLength: /[dmy]{2}/i.test(format) && !/[#0]/.test(format) ? format.length : null,
+      positive: sectionOf(parts[0]),
+      negative: parts.length > 1 ? sectionOf(parts[1]) : null,
     };
-    sections.set(key, s);
+    formatInfos.set(format, info);
   }
-  return s;
+  return info;
+}
+
+function sectionOf(section: string): Section {
+  return {
+    percent: section.includes("%"),
+    decimals: /\.([0#]+)/.exec(section)?.[1].length ?? 0,
+    grouped: section.includes(","),
+    literal: section.replace(/\[[^\]]*\]/g, "").replace(/[#0.,]/g, "").length,
+  };
 }
 
 export interface FittedColumns {

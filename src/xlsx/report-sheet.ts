@@ -51,38 +51,53 @@ function applyFormat(style: CellStyle, f: FormatRange): void {
 /**
  * The styles of a sheet's formatted cells, per row (0-based) and column, from its format ranges in order.
  * Cells that got the same ranges' formats in the same order share one style object (and its key, for
- * SharedStyles), so that a sheet costs one style per distinct look, not one per cell.
+ * SharedStyles), so that a sheet costs one style per distinct look, not one per cell. Each cell's style is
+ * a number while the ranges are applied: style k followed by range i gives the style found under (k, i),
+ * made once from k's by applying range i, so a cell costs a lookup per range that covers it.
  */
-export function cellStyles(sheet: Pick<ReportSheet, "formats">): Map<number, Map<number, CellStyle>> {
-  const keys = new Map<number, Map<number, string>>();
+export function cellStyles(sheet: Pick<ReportSheet, "formats">): SheetStyles {
+  const styles: CellStyle[] = [{}];
+  const keys: string[] = [""];
+  const next = new Map<number, number>();
+  const ranges = sheet.formats.length;
+  const ids = new Map<number, Map<number, number>>();
   sheet.formats.forEach((f, i) => {
     for (let r = f.row; r < f.row + f.rows; r++) {
-      let row = keys.get(r);
-      if (!row) keys.set(r, (row = new Map()));
-      for (let c = f.col; c < f.col + f.cols; c++) row.set(c, `${row.get(c) ?? ""}${i},`);
+      let row = ids.get(r);
+      if (!row) ids.set(r, (row = new Map()));
+      for (let c = f.col; c < f.col + f.cols; c++) {
+        const from = row.get(c) ?? 0;
+        const step = from * ranges + i;
+        let to = next.get(step);
+        if (to === undefined) {
+          const style: CellStyle = { ...styles[from] };
+          applyFormat(style, f);
+          to = styles.push(style) - 1;
+          keys.push(keys[from] + formatKey(f));
+          next.set(step, to);
+        }
+        row.set(c, to);
+      }
     }
   });
-  const byKey = new Map<string, CellStyle>();
-  const rows = new Map<number, Map<number, CellStyle>>();
-  for (const [r, row] of keys) {
-    const styles = new Map<number, CellStyle>();
-    rows.set(r, styles);
-    for (const [c, key] of row) {
-      let style = byKey.get(key);
-      if (!style) {
-        style = {};
-        for (const i of key.split(",").slice(0, -1)) applyFormat(style, sheet.formats[Number(i)]);
-        styleKeys.set(style, JSON.stringify(style));
-        byKey.set(key, style);
-      }
-      styles.set(c, style);
-    }
-  }
-  return rows;
+  return { styles, keys, ids };
 }
 
-/** Each computed style's JSON, made once per distinct style of a sheet. */
-const styleKeys = new WeakMap<CellStyle, string>();
+/** What a format range sets, as text: a style's key is its ranges' keys in order. */
+function formatKey(f: FormatRange): string {
+  return `${f.numberFormat ?? ""}|${f.bold ?? ""}|${f.italic ?? ""}|${f.fontColor ?? ""}|${f.fontSize ?? ""}|${f.fill ?? ""}|${f.wrap ?? ""};`;
+}
+
+/** A sheet's distinct styles (0: none) and, per row (0-based) and column, the number of a cell's style. */
+export interface SheetStyles {
+  styles: CellStyle[];
+  /**
+   * Per style, the formats it was made from: equal keys give equal styles, in any sheet (two keys may still
+   * give one style; ExcelJS merges those when it writes the style list).
+   */
+  keys: string[];
+  ids: Map<number, Map<number, number>>;
+}
 
 /**
  * One style object per distinct style, for a writer that writes each row and forgets it (the streaming
@@ -92,8 +107,13 @@ const styleKeys = new WeakMap<CellStyle, string>();
  */
 export class SharedStyles {
   private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
-  get(style: CellStyle | undefined, isNumber: boolean): Partial<ExcelJS.Style> {
-    const key = `${isNumber ? "n" : "o"}${style ? (styleKeys.get(style) ?? JSON.stringify(style)) : ""}`;
+  /**
+   * The style of rows and columns, which carry none: one object for all, since ExcelJS registers a style
+   * per object it has not seen, and gave every row and column a new empty one.
+   */
+  readonly plain: Partial<ExcelJS.Style> = {};
+  get(style: CellStyle, styleKey: string, isNumber: boolean): Partial<ExcelJS.Style> {
+    const key = `${isNumber ? "n" : "o"}${styleKey}`;
     let shared = this.byKey.get(key);
     if (!shared) this.byKey.set(key, (shared = { ...style }));
     return shared;
@@ -105,33 +125,61 @@ export class SharedStyles {
  * streaming writer needs them (it writes the column list before the first row, the rules after the last).
  */
 export function fillReportSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, shared?: SharedStyles): void {
-  sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const styles = cellStyles(sheet);
-  const lastRow = Math.max(sheet.cells.length - 1, ...styles.keys());
+  for (const _row of fillReportSheetRows(ws, sheet, shared));
+}
+
+/**
+ * The same, one committed row at a time: the streaming writer pauses between rows now and then, so that
+ * the compression, which waits for this thread between its pieces of work, keeps pace with the writing.
+ */
+export function* fillReportSheetRows(
+  ws: ExcelJS.Worksheet,
+  sheet: ReportSheet,
+  shared?: SharedStyles,
+): Generator<void> {
+  sheet.columnWidths.forEach((w, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = w;
+    if (shared) column.style = shared.plain;
+  });
+  const { styles, keys, ids } = cellStyles(sheet);
+  // Per style of this sheet, its shared object for a number (2k) and for other cells (2k + 1), looked up
+  // once per sheet rather than once per cell.
+  const sharedByStyle: Partial<ExcelJS.Style>[] = [];
+  const sharedStyle = (id: number, isNumber: boolean) => {
+    const k = 2 * id + (isNumber ? 0 : 1);
+    return (sharedByStyle[k] ??= shared!.get(styles[id], keys[id], isNumber));
+  };
+  let lastRow = sheet.cells.length - 1;
+  for (const r of ids.keys()) lastRow = Math.max(lastRow, r);
   for (let r = 0; r <= lastRow; r++) {
     const values = sheet.cells[r];
-    const rowStyles = styles.get(r);
+    const rowStyles = ids.get(r);
     if (!values?.length && !rowStyles) continue;
     const xrow = ws.getRow(r + 1);
+    // ExcelJS gives each row a style object of its own (runtime field, missing from its typings).
+    if (shared) (xrow as unknown as { style: Partial<ExcelJS.Style> }).style = shared.plain;
     values?.forEach((value, c) => {
       if (value === null) return;
       const cell = xrow.getCell(c + 1);
       cell.value = value;
-      if (shared) cell.style = shared.get(rowStyles?.get(c), typeof value === "number");
+      if (shared) cell.style = sharedStyle(rowStyles?.get(c) ?? 0, typeof value === "number");
     });
-    rowStyles?.forEach((style, c) => {
-      const cell = xrow.getCell(c + 1);
+    rowStyles?.forEach((id, c) => {
       if (shared) {
         const value = values?.[c];
-        if (value === null || value === undefined) cell.style = shared.get(style, false);
+        if (value === null || value === undefined) xrow.getCell(c + 1).style = sharedStyle(id, false);
         return;
       }
+      const style = styles[id];
+      const cell = xrow.getCell(c + 1);
       if (style.numFmt) cell.numFmt = style.numFmt;
       if (style.font) cell.font = style.font;
       if (style.fill) cell.fill = style.fill;
       if (style.alignment) cell.alignment = style.alignment;
     });
     xrow.commit();
+    yield;
   }
   for (const cf of sheet.conditional) {
     const ref = `${colName(cf.col)}${cf.row + 1}:${colName(cf.col + cf.cols - 1)}${cf.row + cf.rows}`;

@@ -204,3 +204,25 @@ test("property: any text either compiles to a filter that gives true/false on ev
     { numRuns: 3000, seed: 11 },
   );
 });
+
+test("a filter compiled again (thousands of scenarios share a few filters) gives the same result and the same refusal", () => {
+  const text = 'functiegroep == "Bedrijfsvoering" and schaal <= 9';
+  const first = compileFilter(text)!;
+  const again = compileFilter(`  ${text} `)!;
+  expect(again).toBe(first);
+  expect(again.evaluate({ ...row, schaal: 8 })).toBe(true);
+  const refusal = (t: string) => {
+    try {
+      compileFilter(t);
+    } catch (e) {
+      return e as FilterError;
+    }
+    throw new Error("not refused");
+  };
+  const a = refusal("schaal > 10 && fte > 1");
+  const b = refusal("schaal > 10 && fte > 1");
+  expect(b).toBeInstanceOf(FilterError);
+  expect(b).not.toBe(a);
+  expect([b.messageNl, b.messageEn]).toEqual([a.messageNl, a.messageEn]);
+  expect(b.messageNl).toMatch(/and/);
+});
