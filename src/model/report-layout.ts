@@ -83,18 +83,24 @@ export function fitColumns(
 ): FittedColumns {
   let width = 0;
   for (const r of cells) width = Math.max(width, r.length);
-  // Number format and wrap of each cell, from the format ranges (last one wins, as in the writers).
-  const numberFormat = new Map<number, string>();
-  const wrapped = new Set<number>();
-  const key = (r: number, c: number) => r * width + c;
+  // Number format and wrap of each cell, from the format ranges (last one wins, as in the writers); per row,
+  // only for rows that have such a format.
+  const numberFormat: (string | undefined)[][] = [];
+  const wrapped: boolean[][] = [];
   for (const f of formats) {
     if (!f.numberFormat && !f.wrap) continue;
     // Only the cells that exist (rows are ragged): the work stays linear in the cells written.
-    for (let r = f.row; r < Math.min(f.row + f.rows, cells.length); r++)
-      for (let c = f.col; c < Math.min(f.col + f.cols, cells[r].length); c++) {
-        if (f.numberFormat) numberFormat.set(key(r, c), f.numberFormat);
-        if (f.wrap) wrapped.add(key(r, c));
+    for (let r = f.row; r < Math.min(f.row + f.rows, cells.length); r++) {
+      const to = Math.min(f.col + f.cols, cells[r].length);
+      if (f.numberFormat) {
+        const row = (numberFormat[r] ??= []);
+        for (let c = f.col; c < to; c++) row[c] = f.numberFormat;
       }
+      if (f.wrap) {
+        const row = (wrapped[r] ??= []);
+        for (let c = f.col; c < to; c++) row[c] = true;
+      }
+    }
   }
   const widths = new Array<number>(width).fill(MIN_WIDTH);
   const long: [number, number][] = [];
@@ -102,12 +108,14 @@ export function fitColumns(
     let filled = 0;
     for (const v of row) if (v !== null && v !== "") filled++;
     if (filled < 2) return;
+    const formatsOfRow = numberFormat[r];
+    const wrapsOfRow = wrapped[r];
     row.forEach((v, c) => {
       if (v === null || v === "") return;
       let chars: number;
-      if (typeof v === "number") chars = shownLength(v, numberFormat.get(key(r, c)));
+      if (typeof v === "number") chars = shownLength(v, formatsOfRow?.[c]);
       else if (typeof v === "boolean") chars = 5;
-      else if (wrapped.has(key(r, c))) chars = Math.max(...v.split(/\s+/).map((w) => w.length));
+      else if (wrapsOfRow?.[c]) chars = Math.max(...v.split(/\s+/).map((w) => w.length));
       else chars = v.length;
       const cap = maxWidths[c] ?? MAX_WIDTH;
       if (chars + PADDING > cap && typeof v === "string") long.push([r, c]);
@@ -115,7 +123,7 @@ export function fitColumns(
     });
   });
   const wraps = long
-    .filter(([r, c]) => !wrapped.has(key(r, c)))
+    .filter(([r, c]) => !wrapped[r]?.[c])
     .map(([row, col]) => ({ row, col, rows: 1, cols: 1, wrap: true }));
   return { widths, wraps };
 }

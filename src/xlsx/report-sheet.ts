@@ -60,13 +60,12 @@ export function cellStyles(sheet: Pick<ReportSheet, "formats">): SheetStyles {
   const keys: string[] = [""];
   const next = new Map<number, number>();
   const ranges = sheet.formats.length;
-  const ids = new Map<number, Map<number, number>>();
+  const ids: number[][] = [];
   sheet.formats.forEach((f, i) => {
     for (let r = f.row; r < f.row + f.rows; r++) {
-      let row = ids.get(r);
-      if (!row) ids.set(r, (row = new Map()));
+      const row = (ids[r] ??= []);
       for (let c = f.col; c < f.col + f.cols; c++) {
-        const from = row.get(c) ?? 0;
+        const from = row[c] ?? 0;
         const step = from * ranges + i;
         let to = next.get(step);
         if (to === undefined) {
@@ -76,7 +75,7 @@ export function cellStyles(sheet: Pick<ReportSheet, "formats">): SheetStyles {
           keys.push(keys[from] + formatKey(f));
           next.set(step, to);
         }
-        row.set(c, to);
+        row[c] = to;
       }
     }
   });
@@ -96,7 +95,8 @@ export interface SheetStyles {
    * give one style; ExcelJS merges those when it writes the style list).
    */
   keys: string[];
-  ids: Map<number, Map<number, number>>;
+  /** sparse: rows and columns without a format have none */
+  ids: number[][];
 }
 
 /**
@@ -150,11 +150,10 @@ export function* fillReportSheetRows(
     const k = 2 * id + (isNumber ? 0 : 1);
     return (sharedByStyle[k] ??= shared!.get(styles[id], keys[id], isNumber));
   };
-  let lastRow = sheet.cells.length - 1;
-  for (const r of ids.keys()) lastRow = Math.max(lastRow, r);
+  const lastRow = Math.max(sheet.cells.length, ids.length) - 1;
   for (let r = 0; r <= lastRow; r++) {
     const values = sheet.cells[r];
-    const rowStyles = ids.get(r);
+    const rowStyles = ids[r];
     if (!values?.length && !rowStyles) continue;
     const xrow = ws.getRow(r + 1);
     // ExcelJS gives each row a style object of its own (runtime field, missing from its typings).
@@ -163,7 +162,7 @@ export function* fillReportSheetRows(
       if (value === null) return;
       const cell = xrow.getCell(c + 1);
       cell.value = value;
-      if (shared) cell.style = sharedStyle(rowStyles?.get(c) ?? 0, typeof value === "number");
+      if (shared) cell.style = sharedStyle(rowStyles?.[c] ?? 0, typeof value === "number");
     });
     rowStyles?.forEach((id, c) => {
       if (shared) {
