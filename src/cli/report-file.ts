@@ -8,10 +8,7 @@ import type { EventEmitter } from "events";
 import type { Writable } from "stream";
 import ExcelJS from "exceljs";
 import type { ReportSheet } from "../model/report";
-import { fillReportSheetRows, SharedStyles } from "../xlsx/report-sheet";
-
-/** the longest stretch of rows made without letting the compression continue */
-const PAUSE_EVERY_MS = 1;
+import { fillReportSheet, SharedStyles } from "../xlsx/report-sheet";
 
 /** sheets written but not yet compressed, at most */
 const IN_FLIGHT = 8;
@@ -51,25 +48,13 @@ export async function streamReport(
       sink.on("error", done);
     });
   const shared = new SharedStyles();
-  let lastPause = performance.now();
-  // Compression runs on another thread but hands each piece back through this one (several times per
-  // sheet): pausing this often lets it continue while the next rows are made, instead of once per sheet.
-  const pause = () =>
-    new Promise<void>((resolve) =>
-      setImmediate(() => {
-        lastPause = performance.now();
-        resolve();
-      }),
-    );
   let committed = 0;
   for (const sheet of sheets) {
     if (failed) throw failed;
     const ws = workbook.addWorksheet(sheet.name, {
       views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows }] : undefined,
     });
-    for (const _row of fillReportSheetRows(ws, sheet, shared)) {
-      if (performance.now() - lastPause > PAUSE_EVERY_MS) await pause();
-    }
+    fillReportSheet(ws, sheet, shared);
     ws.commit();
     committed++;
     while (committed - zipped > IN_FLIGHT && !failed) await nextEntry();

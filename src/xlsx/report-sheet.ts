@@ -125,18 +125,6 @@ export class SharedStyles {
  * streaming writer needs them (it writes the column list before the first row, the rules after the last).
  */
 export function fillReportSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, shared?: SharedStyles): void {
-  for (const _row of fillReportSheetRows(ws, sheet, shared));
-}
-
-/**
- * The same, one committed row at a time: the streaming writer pauses between rows now and then, so that
- * the compression, which waits for this thread between its pieces of work, keeps pace with the writing.
- */
-export function* fillReportSheetRows(
-  ws: ExcelJS.Worksheet,
-  sheet: ReportSheet,
-  shared?: SharedStyles,
-): Generator<void> {
   sheet.columnWidths.forEach((w, i) => {
     const column = ws.getColumn(i + 1);
     column.width = w;
@@ -178,7 +166,6 @@ export function* fillReportSheetRows(
       if (style.alignment) cell.alignment = style.alignment;
     });
     xrow.commit();
-    yield;
   }
   for (const cf of sheet.conditional) {
     const ref = `${colName(cf.col)}${cf.row + 1}:${colName(cf.col + cf.cols - 1)}${cf.row + cf.rows}`;
