@@ -79,7 +79,7 @@ interface Frame {
   hireByUnit: Map<string, number>;
   /** the LP solver, for the Optimaal lever */
   solver: LpSolver | null;
-  /** pool of each Formatie row (same unit, group, scale and cost), computed on first use */
+  /** pool of each Formatie row (same unit, group and cost band), computed on first use */
   poolOf: Int32Array | null;
 }
 
@@ -461,14 +461,19 @@ function costBand(cost: number): number {
   return cost > 0 ? Math.round(Math.log(cost) / Math.log1p(COST_BAND)) : -1;
 }
 
-/** Pools of Formatie rows with the same unit, group, scale and cost band: the optimiser's variables. */
+/**
+ * Pools of Formatie rows with the same unit, group and cost band: the optimiser's variables. The scale is
+ * not part of it: the LP sees a row only through its unit, group and cost, and a pool's cut falls on its
+ * rows in proportion (rows of one class share their share of forced exits too), so splitting a pool by
+ * scale gave the solver more variables and nothing to choose between.
+ */
 function poolIds(frame: Frame): Int32Array {
   if (frame.poolOf) return frame.poolOf;
-  const { length, unit, group, scale, costPerFte } = frame.plan.formation;
+  const { length, unit, group, costPerFte } = frame.plan.formation;
   const poolOf = new Int32Array(length);
   const ids = new Map<string, number>();
   for (let r = 0; r < length; r++) {
-    const key = `${unit[r]}|${group[r]}|${scale[r]}|${costBand(costPerFte[r])}`;
+    const key = `${unit[r]}|${group[r]}|${costBand(costPerFte[r])}`;
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = ids.size));
     poolOf[r] = id;

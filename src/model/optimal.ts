@@ -15,7 +15,7 @@
 import type { LpSolution, LpSolver } from "./solver";
 import { notes, type BindingLimit, type Note } from "./notes";
 
-/** Formation rows with the same unit, group, scale, cost and class, treated as one. */
+/** Formation rows with the same unit, group, cost band and class, treated as one. */
 export interface Pool {
   unit: number;
   primary: boolean;

@@ -190,7 +190,7 @@ export interface OptimalReport {
   m2Cut: number;
   units: OptimalUnitCut[];
   solveMs: number;
-  /** the optimiser's variables: pools of formation rows (unit, group, scale, cost band) */
+  /** the optimiser's variables: pools of formation rows (unit, group, cost band) */
   pools: number;
 }
 

@@ -207,3 +207,26 @@ test("rows that each have their own cost are pooled by 0.5% cost bands; the savi
   expect(end.structuralSavings).toBeGreaterThanOrEqual(20_000_000 - 1);
   expect(end.structuralSavings).toBeLessThan(20_000_000 * 1.001);
 });
+
+test("rows that differ only in scale are one pool: the same plan as one row, also with forced exits limited", () => {
+  // Unit B's 10 overhead FTE as one row, and split over three scales at the same cost.
+  const whole = tables({ target: 300_000, attrition: 0.03, maxForced: 0.5 });
+  const split = {
+    ...whole,
+    Formatie: [
+      ...whole.Formatie.slice(0, 2),
+      ["B", "Bedrijfsvoering", 6, 2, 100_000],
+      ["B", "Bedrijfsvoering", 8, 5, 100_000],
+      ["B", "Bedrijfsvoering", 11, 3, 100_000],
+    ],
+  };
+  const a = run(whole);
+  const b = run(split);
+  expect(b.scenarios[1].optimal!.pools).toBe(a.scenarios[1].optimal!.pools);
+  for (const key of ["fte", "ftePrimary", "fteOverhead", "structuralSavings", "forcedExits"] as const)
+    b.scenarios[1].years.forEach((y, i) => expect(y[key]).toBeCloseTo(a.scenarios[1].years[i][key], 6));
+  // The pool's cut falls on its rows in proportion: each scale keeps the same share.
+  const kept = b.scenarios[1].years[4].fteOverhead / 10;
+  expect(kept).toBeLessThan(1);
+  expect(a.scenarios[1].years.reduce((s, y) => s + y.forcedExits, 0)).toBeLessThanOrEqual(0.5 + 1e-6);
+});
