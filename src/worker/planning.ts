@@ -102,7 +102,9 @@ export class PlanSession {
     const checked = await this.current();
     let { plan, inputHash } = checked;
     let tables = checked.read.tables;
-    if (scenarios) {
+    // The pane sends the scenarios on screen; unchanged from the stored ones (the usual case), the check's
+    // plan and hash hold, and 150,000 formation rows are not read and hashed again.
+    if (scenarios && JSON.stringify(scenarios) !== JSON.stringify(tables.Scenarios ?? null)) {
       tables = { ...tables, Scenarios: scenarios };
       plan = readPlan(tables);
       inputHash = hashInputs(tables);

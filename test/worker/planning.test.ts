@@ -149,6 +149,11 @@ describe("check, run and report where the workbook is", () => {
     expect(Object.keys(draft).sort()).toEqual(["inputHash", "issues", "result"]);
     const answer = JSON.stringify(w.messages.filter((m) => m.kind === "done").at(-1));
     expect(answer.length).toBeLessThan(JSON.stringify(read.tables.Formatie).length / 10);
+
+    // The scenarios on screen equal to the stored ones (the usual case): the held plan, hash and result.
+    const same = await w.call({ task: "runHeld", scenarios: read.tables.Scenarios as Row[] });
+    expect(same.inputHash).toBe(ran.inputHash);
+    expect(same.result!.comparison).toEqual(ran.result!.comparison);
   });
 
   test("reportHeld writes the last run's report, and nothing when the inputs changed since", async () => {
