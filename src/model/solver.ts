@@ -63,3 +63,16 @@ export function loadSolver(): Promise<LpSolver> {
   }
   return loading;
 }
+
+/** The smallest LP: solving it loads and compiles HiGHS without doing any real work. */
+export const WARM_UP_LP = "Minimize\n obj: x\nSubject To\n c: x >= 0\nBounds\n 0 <= x <= 1\nEnd";
+
+/**
+ * Loads HiGHS where the run will solve, before the run: in the pane that is the solver's own worker (started
+ * and compiled by solving the smallest LP), elsewhere this thread. Called once a check shows that a scenario
+ * uses Optimaal, so that the run does not wait for the worker to start and the WebAssembly to compile.
+ */
+export function warmSolver(): void {
+  if (port) port(WARM_UP_LP).catch(() => undefined);
+  else loadSolver().catch(() => undefined);
+}

@@ -5,7 +5,7 @@
  */
 import { readPlan, type ReadResult, type TableRows } from "../model/input";
 import { needsSolver, runPlanAsync, type RunStep } from "../model/engine";
-import { loadSolver } from "../model/solver";
+import { warmSolver } from "../model/solver";
 import { compactSelection, selectionRows, type SelectionRows } from "../model/filter-selection";
 import { fullReport } from "../model/report-full";
 import { REALISATIE_TABLE } from "../model/monitor";
@@ -59,10 +59,10 @@ export class PlanSession {
         plan: readPlan(read.tables),
         inputHash: hashInputs(read.tables),
       };
-      // HiGHS (WebAssembly) compiles while the planner looks at the check, not when they press run; a
-      // failure to load shows at the run.
+      // HiGHS (WebAssembly) starts and compiles where it will solve while the planner looks at the check,
+      // not when they press run; a failure to load shows at the run.
       const plan = this.checked.plan.plan;
-      if (plan && needsSolver(plan)) loadSolver().catch(() => undefined);
+      if (plan && needsSolver(plan)) warmSolver();
     }
     return this.checked;
   }
