@@ -106,11 +106,11 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
         return { output: await opened().writeReport(request.sheets) };
       case "save": {
         progress(0, 1, "write");
-        // ExcelJS gives a Uint8Array view (a Buffer in Node); only its own ArrayBuffer can be transferred.
-        const view = (await opened().toBuffer()) as ArrayBuffer | Uint8Array;
+        // A Uint8Array view; only a buffer of its own can be transferred.
+        const view = await opened().toBuffer();
         const bytes =
-          view instanceof ArrayBuffer
-            ? view
+          view.byteOffset === 0 && view.byteLength === view.buffer.byteLength
+            ? (view.buffer as ArrayBuffer)
             : (view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer);
         return { output: { bytes }, transfer: [bytes] };
       }

@@ -19,6 +19,7 @@ import type { ReadTables } from "../model/workbook-types";
 import type { CellRef, ReadOptions, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
 import { illustrativeMarks } from "./sources";
 import type { InputSources } from "../model/sources";
+import { writeXlsx } from "./write-xlsx";
 import { addInputTable, colName, plainValue, tablesFromWorkbook, writeReportSheets } from "./workbook";
 
 const LISTS_SHEET = "FP-lijsten";
@@ -181,9 +182,9 @@ export class XlsxGateway implements WorkbookGateway {
     return { sheets: named.map((s) => s.name), renamed };
   }
 
-  /** The workbook as .xlsx bytes, for a download. */
-  async toBuffer(): Promise<ArrayBuffer> {
-    return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  /** The workbook as .xlsx bytes, for a download (ExcelJS's parts, zipped by fflate: write-xlsx.ts). */
+  async toBuffer(): Promise<Uint8Array> {
+    return writeXlsx(this.workbook);
   }
 }
 
