@@ -26,6 +26,7 @@ const SharedStringsXform = require("exceljs/lib/xlsx/xform/strings/shared-string
 const WorkbookXform = require("exceljs/lib/xlsx/xform/book/workbook-xform");
 const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xform");
 const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform");
+const ExcelUtils = require("exceljs/lib/utils/utils");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Rows between two progress reports. */
@@ -343,7 +344,33 @@ async function streamSheet(
     row[c - block.left] = value;
   };
   const xform = new CellXform();
+  const { styles, sharedStrings } = ctx.cellOptions;
+  // Whether a style id formats numbers as dates: reconcile asks ExcelJS's isDateFmt (three regular
+  // expressions) for every styled number; once per style gives the same answer.
+  const dateStyles = new Map<number, boolean>();
+  const isDateStyle = (styleId: number): boolean => {
+    if (!styleId || !styles) return false;
+    const known = dateStyles.get(styleId);
+    if (known !== undefined) return known;
+    const style = styles.getStyleModel(styleId);
+    const date = Boolean(style && ExcelUtils.isDateFmt(style.numFmt));
+    dateStyles.set(styleId, date);
+    return date;
+  };
   const valueOf = (model: any): ExcelJS.CellValue => {
+    // The common cells as reconcile below would give them (the sheet has no hyperlinks or comments here:
+    // a hyperlink in a kept cell sends the whole read to the in-memory reader): a number not formatted as a
+    // date, a shared string that is plain text.
+    if (
+      model.type === ExcelJS.ValueType.Number &&
+      typeof model.value === "number" &&
+      !isDateStyle(model.styleId)
+    )
+      return model.value;
+    if (model.type === ExcelJS.ValueType.String && typeof model.value === "number" && sharedStrings) {
+      const text = sharedStrings.getString(model.value);
+      if (typeof text === "string") return text;
+    }
     xform.reconcile(model, ctx.cellOptions);
     // Numbers, text and yes/no are their model's value in ExcelJS's value classes: no cell object needed.
     const type = model.type;
