@@ -2,9 +2,9 @@
  * What the planner worker does with each task. The same code runs inside the Web Worker and, where there is
  * none (jsdom, Node), on the calling thread, so tests exercise the real handlers.
  *
- * An opened .xlsx (the preview) is read twice at once: the streaming reader (src/xlsx/stream-read.ts) gives
- * the input tables here within seconds, for check and run; the editable ExcelJS workbook loads meanwhile in
- * the workbook's own holder (./workbook-host.ts, a worker of its own in the browser), and every write (the
+ * An opened .xlsx (the preview) is read twice: first the streaming reader (src/xlsx/stream-read.ts) gives the
+ * input tables here, for check and run; then the editable ExcelJS workbook loads, while those work, in the
+ * workbook's own holder (./workbook-host.ts, a worker of its own in the browser), and every write (the
  * template, the scenario store, the report, the download) waits for it there. A workbook the streaming reader
  * cannot follow is read from the loaded workbook instead, as on the command line.
  */
