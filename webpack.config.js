@@ -113,6 +113,12 @@ function build(dev, origin) {
       new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
         resource.request = resource.request.replace(/^node:/, "");
       }),
+      // The streaming reader (src/xlsx/stream-read.ts) uses ExcelJS's own parsers from exceljs/lib; their
+      // parse-sax.js wraps old Node streams with readable-stream, which the reader never hands it (it feeds
+      // saxes' events itself): an empty module there keeps Node's stream polyfills out of the worker.
+      new webpack.NormalModuleReplacementPlugin(/^readable-stream$/, (resource) => {
+        if (/exceljs[\\/]lib[\\/]utils/.test(resource.context)) resource.request = "data:text/javascript,";
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new LocalizedFunctionsMetadataPlugin(origin),
       new HtmlWebpackPlugin({

@@ -7,8 +7,8 @@
  * Each candidate runs in its own child process (same Node, one at a time), three times; the median counts.
  * - exceljs: ExcelJS's in-memory reader (`loadWorkbook` + `tablesFromWorkbook`), what the preview uses; it
  *   keeps the whole editable workbook (styles, other sheets) for the template, scenarios, report and download.
- * - exceljs-stream: the command line's streaming reader (src/xlsx/stream-read.ts, Node only), which keeps
- *   only the input tables' cells and parses each cell with ExcelJS's own parser.
+ * - exceljs-stream: the streaming reader (src/xlsx/stream-read.ts) of the command line and of the preview's
+ *   planner worker, which keeps only the input tables' cells and parses each cell with ExcelJS's own parser.
  * Figures on stderr, `--json` prints them on stdout.
  */
 import * as fs from "fs";

@@ -1,28 +1,96 @@
 /**
  * What the planner worker does with each task. The same code runs inside the Web Worker and, where there is
  * none (jsdom, Node), on the calling thread, so tests exercise the real handlers.
+ *
+ * An opened .xlsx (the preview) is read twice: first the streaming reader (src/xlsx/stream-read.ts) gives the
+ * input tables here, for check and run; then the editable ExcelJS workbook loads, while those work, in the
+ * workbook's own holder (./workbook-host.ts, a worker of its own in the browser), and every write (the
+ * template, the scenario store, the report, the download) waits for it there. A workbook the streaming reader
+ * cannot follow is read from the loaded workbook instead, as on the command line.
  */
 import { readPlan } from "../model/input";
 import { CancelledError, runPlanAsync, type RunStep } from "../model/engine";
-import type { XlsxGateway } from "../xlsx/gateway";
+import type { ReadTables } from "../model/workbook-types";
+import type { IllustrativeMark } from "../model/sources";
 import { PlanSession } from "./planning";
 import { REALISATIE_TABLE } from "../model/monitor";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
+import { startWorkbookHost, type HostWorker, type WorkbookHost } from "./workbook-host";
+import type { WorkbookRequest } from "./workbook-handlers";
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
+export interface HandlerOptions {
+  /** starts the workbook's own worker (the planner worker in a browser); without it, this thread holds it */
+  startWorkbookWorker?: () => HostWorker;
+}
+
 /** Returns the message handler; it keeps the open workbook and the cancelled task ids between messages. */
-export function createHandler(post: Post): (message: ToWorker) => Promise<void> {
+export function createHandler(
+  post: Post,
+  options: HandlerOptions = {},
+): (message: ToWorker) => Promise<void> {
   const cancelled = new Set<number>();
   // Aborted on cancel: also stops an Optimaal solve under way (the solver port's worker is ended).
   const aborts = new Map<number, AbortController>();
-  let workbook: XlsxGateway | null = null;
-  const opened = (): XlsxGateway => {
-    if (!workbook) throw new Error("Geen werkmap geopend / No workbook open");
-    return workbook;
+  let host: WorkbookHost | null = null;
+  let fileName: string | undefined;
+  /** one number per open, so that an open overtaken by the next one stops */
+  let opens = 0;
+  /** the streaming reader's tables and marks, while the workbook is as opened; null after any write */
+  let streamed: (ReadTables & { otherNames: string[]; marks: IllustrativeMark[] }) | null = null;
+  const opened = (): WorkbookHost => {
+    if (!host) throw new Error("Geen werkmap geopend / No workbook open");
+    return host;
+  };
+  const call = <R extends WorkbookRequest>(request: R, id?: number) =>
+    opened().call(request, (done, total, stage) =>
+      id === undefined ? undefined : post({ id, kind: "progress", done, total, stage }),
+    );
+  /** A write: the tables read at opening no longer hold. */
+  const changed = () => {
+    streamed = null;
+    session.invalidate();
   };
   // The open workbook's tables, read once and checked, run and reported on here.
-  const session = new PlanSession(() => opened().readTables());
+  const session = new PlanSession(async () => (streamed ? streamedTables() : call({ task: "readTables" })));
+
+  async function open(id: number, bytes: ArrayBuffer, name?: string): Promise<{ sheets: string[] }> {
+    const progress = (done: number, total: number, stage: string) =>
+      post({ id, kind: "progress", done, total, stage });
+    progress(0, 2, "parse");
+    const token = ++opens;
+    host?.end();
+    host = null;
+    changed();
+    fileName = name;
+    // ExcelJS's parsers only where a workbook is opened (the preview), never in the add-in's worker.
+    const [{ readStreaming, sheetNames }, { checkXlsxZip, WorkbookUnreadable }] = await Promise.all([
+      import("../xlsx/stream-read"),
+      import("../xlsx/zip-check"),
+    ]);
+    const view = new Uint8Array(bytes);
+    checkXlsxZip(view);
+    let read: Awaited<ReturnType<typeof readStreaming>> = null;
+    try {
+      read = await readStreaming(view);
+    } catch (e) {
+      if (e instanceof WorkbookUnreadable) throw e;
+      // ExcelJS's reader decides what is unreadable, as on the command line.
+    }
+    const sheets = read ? await sheetNames(view) : null;
+    if (token !== opens) throw new Error("Andere werkmap geopend / another workbook was opened");
+    // The editable workbook loads from here on beside check and run (in a worker of its own in a browser,
+    // started after the streaming read so that the two do not share the machine while the user waits); the
+    // bytes move there.
+    host = startWorkbookHost(options.startWorkbookWorker);
+    const loading = host.call({ task: "open", bytes, name });
+    progress(1, 2, "tables");
+    if (!read) return loading;
+    loading.catch(() => undefined); // a failure shows at the first task that needs the workbook
+    streamed = read;
+    return { sheets: sheets! };
+  }
 
   async function perform(
     id: number,
@@ -44,21 +112,11 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
         });
         return { output: { issues, result } };
       }
-      case "open": {
-        progress(0, 2, "parse");
-        // ExcelJS only where a workbook is opened (the preview), never in the add-in's worker.
-        const [{ loadWorkbook }, { XlsxGateway }] = await Promise.all([
-          import("../xlsx/workbook"),
-          import("../xlsx/gateway"),
-        ]);
-        const loaded = await loadWorkbook(request.bytes);
-        progress(1, 2, "tables");
-        workbook = new XlsxGateway(loaded, request.name);
-        session.invalidate();
-        return { output: { sheets: loaded.worksheets.map((w) => w.name) } };
-      }
+      case "open":
+        return { output: await open(id, request.bytes, request.name) };
       case "readTables":
-        return { output: await opened().readTables({ names: request.names }) };
+        if (!request.names && streamed) return { output: streamedTables() };
+        return { output: await call({ task: "readTables", names: request.names }) };
       case "check":
         return { output: await session.check(request.known) };
       case "runHeld": {
@@ -74,47 +132,56 @@ export function createHandler(post: Post): (message: ToWorker) => Promise<void> 
         };
       }
       case "reportHeld": {
-        const g = opened();
         const options = { ...request, createdAt: new Date(request.createdAt) };
         const output = await session.writeReport(
           options,
-          (sheets) => g.writeReport(sheets),
+          (sheets) => call({ task: "writeReport", sheets }, id),
           async () => ({
-            realisation: (await g.readTables({ names: [REALISATIE_TABLE] })).tables[REALISATIE_TABLE] ?? null,
-            sources: await g.readSources(),
+            realisation:
+              (await call({ task: "readTables", names: [REALISATIE_TABLE] })).tables[REALISATIE_TABLE] ??
+              null,
+            sources: await sources(),
           }),
         );
-        session.invalidate();
+        changed();
         return { output };
       }
       case "insertTemplate":
-        session.invalidate();
-        return { output: await opened().insertTemplate({ examples: request.examples, lang: request.lang }) };
+        changed();
+        return {
+          output: await call({ task: "insertTemplate", examples: request.examples, lang: request.lang }),
+        };
       case "selectCell": {
-        const g = opened();
-        await g.selectCell(request.ref);
-        return { output: g.selection };
+        if (!streamed) return { output: await call({ task: "selectCell", ref: request.ref }) };
+        // Where the cell is follows from the tables read at opening: no need to wait for the workbook.
+        const { cellAddress } = await import("../xlsx/gateway");
+        return { output: cellAddress(streamedTables(), request.ref) };
       }
       case "saveScenarios":
-        session.invalidate();
-        await opened().saveScenarios(request.rows);
-        return { output: null };
+        changed();
+        return { output: await call({ task: "saveScenarios", rows: request.rows }) };
       case "readSources":
-        return { output: await opened().readSources() };
+        return { output: await sources() };
       case "writeReport":
-        session.invalidate();
-        return { output: await opened().writeReport(request.sheets) };
+        changed();
+        return { output: await call({ task: "writeReport", sheets: request.sheets }) };
       case "save": {
         progress(0, 1, "write");
-        // ExcelJS gives a Uint8Array view (a Buffer in Node); only its own ArrayBuffer can be transferred.
-        const view = (await opened().toBuffer()) as ArrayBuffer | Uint8Array;
-        const bytes =
-          view instanceof ArrayBuffer
-            ? view
-            : (view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer);
+        const { bytes } = await call({ task: "save" }, id);
         return { output: { bytes }, transfer: [bytes] };
       }
     }
+  }
+
+  function streamedTables(): ReadTables {
+    const { marks: _, ...read } = streamed!;
+    return read;
+  }
+
+  /** The file's name and its illustrative marks (read with the tables while the workbook is as opened). */
+  async function sources() {
+    if (streamed) return { file: fileName, marks: streamed.marks };
+    return call({ task: "readSources" });
   }
 
   return async (message) => {

@@ -2,6 +2,7 @@
 import { setSolverPort, setWasmLocation } from "../model/solver";
 import { createHandler } from "./handlers";
 import { startSolverWorker } from "./spawn-solver";
+import { startWorkbookWorker } from "./spawn-workbook";
 import { workerSolver } from "./solver-client";
 import type { FromWorker, ToWorker } from "./protocol";
 
@@ -17,5 +18,8 @@ setWasmLocation((file) => new URL(file, scope.location.href).href);
 // Optimaal's LPs go to a HiGHS worker of their own, which a cancel can end mid-solve.
 if (typeof Worker !== "undefined") setSolverPort(workerSolver(startSolverWorker));
 
-const handle = createHandler((message, transfer) => scope.postMessage(message, transfer ?? []));
+// The preview's editable workbook loads in a worker of its own while this one checks and runs (handlers.ts).
+const handle = createHandler((message, transfer) => scope.postMessage(message, transfer ?? []), {
+  startWorkbookWorker: typeof Worker !== "undefined" ? startWorkbookWorker : undefined,
+});
 scope.onmessage = (e) => void handle(e.data);

@@ -17,7 +17,10 @@ import type { HeldCheck } from "./planning";
 export interface Tasks {
   /** reads and checks the plan from the tables, then runs the baseline and every scenario (HiGHS included) */
   run: { input: { tables: WorkbookTables }; output: { issues: Issue[]; result: RunResult | null } };
-  /** parses .xlsx bytes (transferred, not copied) and keeps the workbook in the worker */
+  /**
+   * reads the input tables of .xlsx bytes (transferred, not copied) for check and run, and loads the editable
+   * workbook behind them for the writes (src/worker/handlers.ts); `sheets` are the workbook's sheet names
+   */
   open: { input: { bytes: ArrayBuffer; name?: string }; output: { sheets: string[] } };
   /** the workbook gateway's operations on the workbook the worker holds (see src/xlsx/gateway.ts) */
   readTables: { input: { names?: readonly string[] }; output: ReadTables };

@@ -19,6 +19,7 @@ import type { ReadTables } from "../model/workbook-types";
 import type { CellRef, ReadOptions, ReportResult, TemplateResult, WorkbookGateway } from "../model/ports";
 import { illustrativeMarks } from "./sources";
 import type { InputSources } from "../model/sources";
+import { writeXlsx } from "./write-xlsx";
 import { addInputTable, colName, plainValue, tablesFromWorkbook, writeReportSheets } from "./workbook";
 
 const LISTS_SHEET = "FP-lijsten";
@@ -48,17 +49,10 @@ export class XlsxGateway implements WorkbookGateway {
   }
 
   async selectCell(ref: CellRef): Promise<void> {
-    const read = this.last ?? (await this.readTables());
-    const location = read.locations[ref.table];
-    const header = read.tables[ref.table]?.[0] ?? [];
-    if (!location) return;
-    const column = TABLES.find((t) => t.name === ref.table)?.columns.find((c) => c.header === ref.column);
-    const at = column
-      ? header.findIndex((h) => [column.header, column.alias].map(normalizeName).includes(normalizeName(h)))
-      : 0;
-    const address = `${colName(location.firstColumn - 1 + Math.max(0, at))}${location.headerRow + (ref.row ?? 0)}`;
-    this.selection = { sheet: location.sheet, address };
-    this.onSelect?.(this.selection);
+    const selection = cellAddress(this.last ?? (await this.readTables()), ref);
+    if (!selection) return;
+    this.selection = selection;
+    this.onSelect?.(selection);
   }
 
   async insertTemplate(options: { examples: boolean; lang?: TemplateLanguage }): Promise<TemplateResult> {
@@ -181,10 +175,23 @@ export class XlsxGateway implements WorkbookGateway {
     return { sheets: named.map((s) => s.name), renamed };
   }
 
-  /** The workbook as .xlsx bytes, for a download. */
-  async toBuffer(): Promise<ArrayBuffer> {
-    return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  /** The workbook as .xlsx bytes, for a download (ExcelJS's parts, zipped by fflate: write-xlsx.ts). */
+  async toBuffer(): Promise<Uint8Array> {
+    return writeXlsx(this.workbook);
   }
+}
+
+/** Where a cell of an input table is (sheet and A1 address) in the tables as read; null for a table not read. */
+export function cellAddress(read: ReadTables, ref: CellRef): { sheet: string; address: string } | null {
+  const location = read.locations[ref.table];
+  const header = read.tables[ref.table]?.[0] ?? [];
+  if (!location) return null;
+  const column = TABLES.find((t) => t.name === ref.table)?.columns.find((c) => c.header === ref.column);
+  const at = column
+    ? header.findIndex((h) => [column.header, column.alias].map(normalizeName).includes(normalizeName(h)))
+    : 0;
+  const address = `${colName(location.firstColumn - 1 + Math.max(0, at))}${location.headerRow + (ref.row ?? 0)}`;
+  return { sheet: location.sheet, address };
 }
 
 export type { TableName };

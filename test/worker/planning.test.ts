@@ -11,6 +11,7 @@ import { TABLES, type TableName } from "../../src/model/schema";
 import { tableStatus } from "../../src/model/ports";
 import { addInputTable } from "../../src/xlsx/workbook";
 import { createHandler } from "../../src/worker/handlers";
+import { setSolverPort, WARM_UP_LP } from "../../src/model/solver";
 import type { FromWorker, TaskOutput, TaskRequest } from "../../src/worker/protocol";
 import { smallTables } from "../model/helpers";
 
@@ -180,5 +181,39 @@ describe("check, run and report where the workbook is", () => {
     const checked = await w.call({ task: "check" });
     expect(checked.scenarios!.slice(1).map((r) => r[0])).toEqual(["Nieuw"]);
     expect(checked.inputHash).not.toBe(ran.inputHash);
+  });
+});
+
+describe("HiGHS made ready at the check", () => {
+  afterEach(() => setSolverPort(null));
+
+  test("with a solver worker, the check warms that worker with the smallest LP; the run then solves there", async () => {
+    const solve = await loadSolver();
+    const sent: string[] = [];
+    setSolverPort(async (lp) => {
+      sent.push(lp);
+      return solve(lp);
+    });
+    expect(solve(WARM_UP_LP).status).toBe("Optimal");
+    const w = worker();
+    const optimal = [...scenarioRows, ["Optimaal", "Optimaal", null, null]];
+    await w.call({ task: "open", bytes: await workbookBytes(50, { Scenarios: optimal }) });
+    await w.call({ task: "check" });
+    expect(sent).toEqual([WARM_UP_LP]);
+    const ran = await w.call({ task: "runHeld", scenarios: null });
+    expect(ran.result!.scenarios.at(-1)!.optimal).toBeDefined();
+    expect(sent.length).toBeGreaterThan(1);
+  });
+
+  test("a check without Optimaal sends nothing to the solver", async () => {
+    const sent: string[] = [];
+    setSolverPort(async (lp) => {
+      sent.push(lp);
+      return (await loadSolver())(lp);
+    });
+    const w = worker();
+    await w.call({ task: "open", bytes: await workbookBytes(50, { Scenarios: scenarioRows }) });
+    await w.call({ task: "check" });
+    expect(sent).toEqual([]);
   });
 });

@@ -13,8 +13,6 @@ import {
   type ToSolver,
 } from "../../src/worker/solver-client";
 import { createHandler } from "../../src/worker/handlers";
-import { PlanSession } from "../../src/worker/planning";
-import { WARM_UP_LP } from "../../src/model/solver";
 import type { FromWorker } from "../../src/worker/protocol";
 import { smallTables } from "../model/helpers";
 
@@ -175,37 +173,6 @@ test("the planner worker's handlers: a cancel message ends the solve under way",
     expect(workers[0].received).toHaveLength(1);
     expect(workers[0].terminated).toBe(true);
     expect(messages.some((m) => m.kind === "progress" && m.step?.stage === "pooling")).toBe(true);
-  } finally {
-    setSolverPort(null);
-  }
-});
-
-test("a check that finds Optimaal starts the solver worker and compiles HiGHS there, before any run", async () => {
-  const solver = await loadSolver();
-  const workers: FakeSolverWorker[] = [];
-  setSolverPort(
-    workerSolver(() => {
-      const w = new FakeSolverWorker((lp) => solver(lp));
-      workers.push(w);
-      return w;
-    }),
-  );
-  try {
-    const tables = (scenarios: (string | number | null)[][]) =>
-      new PlanSession(async () => ({ tables: smallTables({ Scenarios: scenarios }), locations: {} }));
-    // Without Optimaal no solver is started.
-    await tables([
-      ["Scenario", "Hefboom", "Waarde"],
-      ["Kaasschaaf", "Kaasschaaf", 0.05],
-    ]).check();
-    expect(workers).toHaveLength(0);
-    await tables([
-      ["Scenario", "Hefboom", "Waarde"],
-      ["Minste schade", "Optimaal", null],
-    ]).check();
-    expect(workers).toHaveLength(1);
-    expect(workers[0].received.map((m) => m.lp)).toEqual([WARM_UP_LP]);
-    expect(solver(WARM_UP_LP).status).toBe("Optimal");
   } finally {
     setSolverPort(null);
   }

@@ -1,0 +1,180 @@
+/**
+ * Opening in the preview's planner worker (issue 13): the streaming reader gives the input tables for check
+ * and run at once, while the editable workbook loads in its own worker; every write waits for that workbook.
+ * Run as in the browser: ExcelJS's browser build (what webpack gives the workers) and no Node zlib or streams.
+ */
+jest.mock("zlib", () => {
+  throw new Error("zlib is Node only");
+});
+jest.mock("stream", () => {
+  throw new Error("stream is Node only");
+});
+jest.mock("readable-stream", () => ({}));
+jest.mock("exceljs", () => jest.requireActual("exceljs/dist/exceljs.min.js"));
+
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { createHandler } from "../../src/worker/handlers";
+import { createWorkbookHandler } from "../../src/worker/workbook-handlers";
+import type { HostWorker } from "../../src/worker/workbook-host";
+import type { FromWorker, TaskOutput, TaskRequest, ToWorker } from "../../src/worker/protocol";
+import { addInputTable, loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
+import { illustrativeMarks } from "../../src/xlsx/sources";
+import { smallTables } from "../model/helpers";
+
+const SAMPLE = path.resolve(__dirname, "../../samples/voorbeeld-ministerie.xlsx");
+
+/**
+ * The workbook's worker, faked: messages are structured clones, in order; while `hold` is on, it is busy (as
+ * when ExcelJS parses) and takes no further message and sends no answer.
+ */
+class BusyWorker implements HostWorker {
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  hold = false;
+  constructor(private readonly busyAfterOpen = false) {}
+  received: string[] = [];
+  private inbox: ToWorker[] = [];
+  private outbox: FromWorker[] = [];
+  private handle = createWorkbookHandler((message) => {
+    this.outbox.push(structuredClone(message));
+    this.flush();
+  });
+  postMessage(message: ToWorker, transfer: Transferable[]): void {
+    this.inbox.push(structuredClone(message, { transfer }));
+    this.flush();
+  }
+  terminate(): void {}
+  release(): void {
+    this.hold = false;
+    this.flush();
+  }
+  private flush(): void {
+    setTimeout(() => {
+      while (this.outbox.length && !this.hold) this.onmessage?.({ data: this.outbox.shift()! } as never);
+      while (this.inbox.length && !this.hold) {
+        const m = this.inbox.shift()!;
+        if (m.kind === "start") this.received.push(m.request.task);
+        void this.handle(m);
+        if (m.kind === "start" && m.request.task === "open" && this.busyAfterOpen) this.hold = true;
+      }
+    }, 0);
+  }
+}
+
+/** The planner's handlers on this thread, with the fake workbook worker; answers cloned as for the page. */
+function planner(busyAfterOpen = false) {
+  const workers: BusyWorker[] = [];
+  let next = 1;
+  const waiting = new Map<number, (m: FromWorker) => void>();
+  const handle = createHandler(
+    (message) => {
+      if (message.kind !== "progress") waiting.get(message.id)?.(structuredClone(message));
+    },
+    {
+      startWorkbookWorker: () => {
+        const w = new BusyWorker(busyAfterOpen);
+        workers.push(w);
+        return w;
+      },
+    },
+  );
+  async function call<R extends TaskRequest>(request: R): Promise<TaskOutput<R>> {
+    const id = next++;
+    const answer = new Promise<FromWorker>((resolve) => waiting.set(id, resolve));
+    void handle({ id, kind: "start", request });
+    const m = await answer;
+    if (m.kind === "failed") throw new Error(m.message);
+    return (m as { output: TaskOutput<R> }).output;
+  }
+  return { call, workers };
+}
+
+/** What the in-memory reader gives, as it crosses to the page (structured clone). */
+async function inMemory(bytes: Uint8Array) {
+  const workbook = await loadWorkbook(bytes);
+  return { read: structuredClone(tablesFromWorkbook(workbook)), marks: illustrativeMarks(workbook) };
+}
+
+const settled = async (p: Promise<unknown>) => {
+  let done = false;
+  void p.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await new Promise((r) => setTimeout(r, 50));
+  return done;
+};
+
+test("check, run and the held tables come before the workbook has loaded, equal to the in-memory reader's", async () => {
+  const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+  // The workbook worker takes the open message and is then busy parsing until released.
+  const { call, workers } = planner(true);
+  const opened = await call({ task: "open", bytes: bytes.slice().buffer, name: "voorbeeld-ministerie.xlsx" });
+  expect(opened.sheets).toEqual(expect.arrayContaining(["Formatie", "Scenarios", "Prijzen"]));
+
+  const expected = await inMemory(bytes);
+  expect(structuredClone(await call({ task: "readTables" }))).toStrictEqual(expected.read);
+  const check = await call({ task: "check" });
+  expect(check.issues.filter((i) => i.severity === "error")).toEqual([]);
+  const run = await call({ task: "runHeld", scenarios: null });
+  expect(run.result!.scenarios.length).toBeGreaterThan(1);
+  expect(await call({ task: "readSources" })).toEqual({
+    file: "voorbeeld-ministerie.xlsx",
+    marks: expected.marks,
+  });
+  expect(await call({ task: "selectCell", ref: { table: "Formatie", row: 2, column: "FTE" } })).toEqual({
+    sheet: expected.read.locations.Formatie.sheet,
+    address: expect.stringMatching(/^[A-Z]+3$/),
+  });
+  // Nothing so far needed the workbook.
+  expect(workers[0].received).toEqual(["open"]);
+
+  // A write waits for it, and then goes through.
+  const report = call({ task: "reportHeld", inputHash: run.inputHash, lang: "nl", createdAt: Date.now() });
+  expect(await settled(report)).toBe(false);
+  workers[0].release();
+  expect((await report)!.sheets.length).toBeGreaterThan(1);
+  expect(workers[0].received).toEqual(["open", "readTables", "writeReport"]);
+  const saved = await call({ task: "save" });
+  const back = await loadWorkbook(new Uint8Array(saved.bytes));
+  expect(back.getWorksheet("Vergelijking")).toBeDefined();
+});
+
+test("after a write the tables are read from the workbook: saved scenarios show in the next check", async () => {
+  const { call, workers } = planner();
+  await call({ task: "open", bytes: new Uint8Array(fs.readFileSync(SAMPLE)).buffer });
+  await call({ task: "check" });
+  const rows = [
+    ["Scenario", "Hefboom", "Waarde"],
+    ["Alleen dit", "Kaasschaaf", 0.05],
+  ];
+  await call({ task: "saveScenarios", rows });
+  const check = await call({ task: "check" });
+  expect(check.scenarios!.slice(1).map((r) => r[0])).toEqual(["Alleen dit"]);
+  expect(workers[0].received).toEqual(["open", "saveScenarios", "readTables"]);
+});
+
+test("a workbook the streaming reader does not follow is read from the loaded workbook, the same", async () => {
+  const t = smallTables();
+  const wb = new ExcelJS.Workbook();
+  for (const table of ["Inhuur", "Huisvesting", "Parameters", "Taakstelling"])
+    addInputTable(wb, table as never, t[table]!.slice(1) as never);
+  addInputTable(wb, "Formatie", t.Formatie!.slice(1) as never).getCell("A2").value = {
+    text: "A",
+    hyperlink: "https://example.org",
+  };
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const { call, workers } = planner();
+  await call({ task: "open", bytes: bytes.slice().buffer });
+  expect(structuredClone(await call({ task: "readTables" }))).toStrictEqual((await inMemory(bytes)).read);
+  expect(workers[0].received).toEqual(["open", "readTables"]);
+});
+
+test("a file that is no workbook is refused at opening", async () => {
+  const { call } = planner();
+  await expect(
+    call({ task: "open", bytes: new TextEncoder().encode("Eenheid;FTE\n").buffer }),
+  ).rejects.toThrow(/not an .xlsx/);
+});
