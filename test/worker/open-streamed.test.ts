@@ -3,15 +3,7 @@
  * and run at once, while the editable workbook loads in its own worker; every write waits for that workbook.
  * Run as in the browser: ExcelJS's browser build (what webpack gives the workers) and no Node zlib or streams.
  */
-jest.mock("zlib", () => {
-  throw new Error("zlib is Node only");
-});
-jest.mock("stream", () => {
-  throw new Error("stream is Node only");
-});
-jest.mock("readable-stream", () => ({}));
-jest.mock("exceljs", () => jest.requireActual("exceljs/dist/exceljs.min.js"));
-
+import "../xlsx/as-in-browser";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";

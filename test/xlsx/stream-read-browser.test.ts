@@ -3,22 +3,9 @@
  * bundle webpack gives the worker) and no Node zlib or streams. It gives exactly the tables, locations and
  * illustrative marks of the in-memory reader, which the worker would otherwise use.
  */
+import "./as-in-browser";
 import * as fs from "fs";
 import * as path from "path";
-
-// Any use of Node's zlib or streams fails the test: the browser has neither.
-jest.mock("zlib", () => {
-  throw new Error("zlib is Node only");
-});
-jest.mock("stream", () => {
-  throw new Error("stream is Node only");
-});
-// ExcelJS's parse-sax.js wraps old Node streams with readable-stream's PassThrough; webpack gives the worker an
-// empty module there (webpack.config.js), as here: the reader hands ExcelJS's parsers saxes' events itself.
-jest.mock("readable-stream", () => ({}));
-// What webpack's alias gives the worker (webpack.config.js): ExcelJS's own browser bundle.
-jest.mock("exceljs", () => jest.requireActual("exceljs/dist/exceljs.min.js"));
-
 import ExcelJS from "exceljs";
 import { addInputTable, loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
 import { readStreaming, readTablesStreaming } from "../../src/xlsx/stream-read";
@@ -27,6 +14,15 @@ import { smallTables } from "../model/helpers";
 import { expectSameParts } from "./rich-workbook";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/voorbeeld-ministerie.xlsx");
+
+test("here, as in the worker, Node's zlib and streams are out of reach and ExcelJS is its browser build", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect(() => require("zlib")).toThrow(/Node only/);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect(() => require("stream")).toThrow(/Node only/);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect(require("exceljs")).toBe(jest.requireActual("exceljs/dist/exceljs.min.js"));
+});
 
 async function sameAsInMemory(bytes: Uint8Array, streamed = true) {
   const workbook = await loadWorkbook(bytes);
