@@ -43,10 +43,26 @@ export function createHandler(
     if (!host) throw new Error("Geen werkmap geopend / No workbook open");
     return host;
   };
-  const call = <R extends WorkbookRequest>(request: R, id?: number) =>
-    opened().call(request, (done, total, stage) =>
-      id === undefined ? undefined : post({ id, kind: "progress", done, total, stage }),
-    );
+  /** why the editable workbook did not load, while its input tables were read all the same */
+  let notEditable: string | null = null;
+  const call = async <R extends WorkbookRequest>(request: R, id?: number) => {
+    try {
+      return await opened().call(request, (done, total, stage) =>
+        id === undefined ? undefined : post({ id, kind: "progress", done, total, stage }),
+      );
+    } catch (e) {
+      // Not "this is not an .xlsx" after check and run have worked on its tables: say what does work.
+      if (notEditable === null) throw e;
+      throw new Error(
+        `De invoertabellen zijn gelezen (controleren en doorrekenen werken), maar deze werkmap kan hier niet ` +
+          `worden bewerkt: sjabloon, scenario's opslaan, rapport en downloaden lukken niet. Schrijf het rapport ` +
+          `met de opdrachtregel (formatieplanner run --out) of in Excel. / The input tables were read (check and ` +
+          `run work), but this workbook cannot be edited here: the template, saving scenarios, the report and ` +
+          `the download do not work. Write the report with the command line (formatieplanner run --out) or in ` +
+          `Excel. (${notEditable})`,
+      );
+    }
+  };
   /** A write: the tables read at opening no longer hold. */
   const changed = () => {
     streamed = null;
@@ -60,6 +76,7 @@ export function createHandler(
       post({ id, kind: "progress", done, total, stage });
     progress(0, 2, "parse");
     const token = ++opens;
+    notEditable = null;
     host?.end();
     host = null;
     changed();
@@ -87,7 +104,10 @@ export function createHandler(
     const loading = host.call({ task: "open", bytes, name });
     progress(1, 2, "tables");
     if (!read) return loading;
-    loading.catch(() => undefined); // a failure shows at the first task that needs the workbook
+    // A failure shows at the first task that needs the workbook.
+    loading.catch((e: unknown) => {
+      if (token === opens) notEditable = (e as Error)?.message ?? String(e);
+    });
     streamed = read;
     return { sheets: sheets! };
   }

@@ -11,7 +11,9 @@ import { createHandler } from "../../src/worker/handlers";
 import { createWorkbookHandler } from "../../src/worker/workbook-handlers";
 import type { HostWorker } from "../../src/worker/workbook-host";
 import type { FromWorker, TaskOutput, TaskRequest, ToWorker } from "../../src/worker/protocol";
+import * as workbookModule from "../../src/xlsx/workbook";
 import { addInputTable, loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
+import { notXlsx } from "../../src/xlsx/zip-check";
 import { illustrativeMarks } from "../../src/xlsx/sources";
 import { smallTables } from "../model/helpers";
 
@@ -169,4 +171,24 @@ test("a file that is no workbook is refused at opening", async () => {
   await expect(
     call({ task: "open", bytes: new TextEncoder().encode("Eenheid;FTE\n").buffer }),
   ).rejects.toThrow(/not an .xlsx/);
+});
+
+test("tables the streaming reader reads from a workbook ExcelJS cannot load: check and run work, a write says what does not", async () => {
+  const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+  // ExcelJS refuses the whole workbook (as it does for some parts it cannot parse); the tables read fine.
+  const refused = jest.spyOn(workbookModule, "loadWorkbook").mockRejectedValue(notXlsx());
+  try {
+    const { call } = planner();
+    await call({ task: "open", bytes: bytes.slice().buffer, name: "voorbeeld-ministerie.xlsx" });
+    const check = await call({ task: "check" });
+    expect(check.issues.filter((i) => i.severity === "error")).toEqual([]);
+    const run = await call({ task: "runHeld", scenarios: null });
+    expect(run.result!.scenarios.length).toBeGreaterThan(1);
+    const write = call({ task: "insertTemplate", examples: false });
+    await expect(write).rejects.toThrow(/controleren en doorrekenen werken.*opdrachtregel/);
+    await expect(write).rejects.toThrow(/check and run work.*command line/);
+    expect(refused).toHaveBeenCalled();
+  } finally {
+    refused.mockRestore();
+  }
 });
