@@ -47,12 +47,15 @@ function sameFile(a: string, b: string): boolean {
   return x !== null && y !== null && x.dev === y.dev && x.ino === y.ino;
 }
 
-/** Throws OutputRefused when `out` cannot or must not be written; `input` is the workbook being read. */
-export function checkOutputTarget(out: string, input: string, force: boolean): void {
+/**
+ * Throws OutputRefused when `out` cannot or must not be written; `input` is a workbook being read, `option`
+ * the command line's name for `out` in the message.
+ */
+export function checkOutputTarget(out: string, input: string, force: boolean, option = "--out"): void {
   if (sameFile(out, input)) {
     throw new OutputRefused(
-      `--out is de invoerwerkmap zelf (via een koppeling of een andere naam); die wordt nooit overschreven.`,
-      `--out is the input workbook itself (through a link or another name); it is never overwritten.`,
+      `${option} is een invoerwerkmap zelf (via een koppeling of een andere naam); die wordt nooit overschreven.`,
+      `${option} is an input workbook itself (through a link or another name); it is never overwritten.`,
     );
   }
   let lst: fs.Stats | null = null;
@@ -69,10 +72,7 @@ export function checkOutputTarget(out: string, input: string, force: boolean): v
     target = null;
   }
   if (target && target.isDirectory()) {
-    throw new OutputRefused(
-      `--out ${out} is een map, geen bestand.`,
-      `--out ${out} is a folder, not a file.`,
-    );
+    throw new OutputRefused(`${option} ${out} is een map, geen bestand.`, `${option} ${out} is a folder, not a file.`);
   }
   if (lst && !force) {
     throw new OutputRefused(

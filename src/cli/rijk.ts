@@ -20,6 +20,7 @@ import { VERSION } from "../model/version";
 import type { Issue, YearMetrics } from "../model/types";
 import { addInputTable, loadWorkbook, tablesFromWorkbook, writeReportSheets } from "../xlsx/workbook";
 import { formatIssue, type Lang } from "./format";
+import { checkOutputTarget, OutputRefused, writeFileAtomically } from "./output-file";
 import { illustrativeMarks } from "../xlsx/sources";
 import { SHARED_OPTIONS, type CliIo } from "./main";
 
@@ -157,6 +158,21 @@ function usage(io: CliIo, message: string): number {
   return 2;
 }
 
+/** The first refusal of writing one of `outputs` ([option, file]) next to the workbooks `inputs`, or null. */
+function checkOutputs(outputs: readonly (readonly [string, string])[], inputs: string[], force: boolean) {
+  for (const [option, out] of outputs) {
+    if (!out.toLowerCase().endsWith(".xlsx"))
+      return `${out}: moet een .xlsx-bestand zijn / must be an .xlsx file.`;
+    try {
+      for (const input of inputs) checkOutputTarget(out, input, force, option);
+    } catch (e) {
+      if (!(e instanceof OutputRefused)) throw e;
+      return `${e.nl} / ${e.en}`;
+    }
+  }
+  return null;
+}
+
 /** Loads a department's workbook from disk, relative to the Rijk workbook. */
 async function loadDepartmentFile(rijkFile: string, workbookPath: string) {
   const file = path.resolve(path.dirname(rijkFile), workbookPath);
@@ -215,19 +231,15 @@ export async function rijkMain(argv: string[], io: CliIo): Promise<number> {
   const lang = values.lang as Lang;
   if ((values.export === undefined) !== (values.to === undefined))
     return usage(io, "--export en --to horen bij elkaar / --export and --to go together.");
-  for (const out of [values.out, values.to]) {
-    if (!out) continue;
-    if (!out.toLowerCase().endsWith(".xlsx"))
-      return usage(io, `${out}: moet een .xlsx-bestand zijn / must be an .xlsx file.`);
-    if (path.resolve(out) === path.resolve(file))
-      return usage(io, `${out} mag niet de invoerwerkmap zijn / must not be the input workbook.`);
-    if (fs.existsSync(out) && !values.force)
-      return usage(
-        io,
-        `${out} bestaat al; kies een andere naam of gebruik --force / already exists; use --force to replace it.`,
-      );
-  }
   if (!fs.existsSync(file)) return usage(io, `Bestand niet gevonden / file not found: ${file}`);
+  const outputs: [string, string][] = [];
+  if (values.out) outputs.push(["--out", values.out]);
+  if (values.to) outputs.push(["--to", values.to]);
+  if (outputs.length === 2 && path.resolve(outputs[0][1]) === path.resolve(outputs[1][1]))
+    return usage(io, "--out en --to zijn hetzelfde bestand / --out and --to are the same file.");
+  // The same checks as `run --out` (links, folders, existing files), before anything is read.
+  const refused = checkOutputs(outputs, [file], values.force);
+  if (refused) return usage(io, refused);
   const progress = (text: string) => {
     if (values.progress) io.stderr(`${text}\n`);
   };
@@ -253,6 +265,23 @@ export async function rijkMain(argv: string[], io: CliIo): Promise<number> {
   }
   if (!result.ok) return 1;
   if (!values.json) io.stdout(formatRijk(result, lang) + "\n");
+  // The departments' workbooks were read too: none of them is ever written over.
+  const read = result.input.departments.flatMap((d) =>
+    d.workbook ? [path.resolve(path.dirname(file), d.workbook)] : [],
+  );
+  const overwrites = checkOutputs(outputs, read, true);
+  if (overwrites) return usage(io, overwrites);
+  /** Written whole through a temporary file, or not at all (as `run --out`). */
+  const write = async (workbook: ExcelJS.Workbook, to: string): Promise<boolean> => {
+    try {
+      writeFileAtomically(to, new Uint8Array(await workbook.xlsx.writeBuffer()));
+      return true;
+    } catch (e) {
+      if (!(e instanceof OutputRefused)) throw e;
+      io.stderr(`${e.nl}\n${e.en}\n`);
+      return false;
+    }
+  };
   if (values.export && values.to) {
     const dep = result.input.departments.find((d) => normalizeName(d.name) === normalizeName(values.export));
     if (!dep) return usage(io, `Onbekend departement / unknown department: ${values.export}`);
@@ -261,7 +290,7 @@ export async function rijkMain(argv: string[], io: CliIo): Promise<number> {
     addInputTable(out, "Taakstelling", taakstellingRows(result.distribution, dep.name), {
       note: `Aandeel van ${dep.name} in de Rijkstaakstelling (${path.basename(file)}), verdeeld door Formatieplanner ${VERSION}.`,
     });
-    await out.xlsx.writeFile(values.to);
+    if (!(await write(out, values.to))) return 3;
     progress(`Geschreven / written: ${values.to}`);
   }
   if (values.out) {
@@ -281,7 +310,7 @@ export async function rijkMain(argv: string[], io: CliIo): Promise<number> {
         lang,
       ),
     ]);
-    await out.xlsx.writeFile(values.out);
+    if (!(await write(out, values.out))) return 3;
     progress(`Geschreven / written: ${values.out}`);
     if (!values.json)
       io.stdout(`\n${lang === "nl" ? "Rapport geschreven naar" : "Report written to"} ${values.out}\n`);

@@ -327,3 +327,39 @@ test("rijk: wrong usage exits 2; a Rijk workbook with errors exits 1", async () 
     }),
   );
 });
+
+test("rijk --out and --to never write over a workbook they read, through a link or by name, even with --force", async () => {
+  const dir = path.join(tmp, "links");
+  fs.cpSync(SAMPLE, dir, { recursive: true });
+  const rijk = path.join(dir, "rijk.xlsx");
+  const before = (f: string) => fs.readFileSync(path.join(dir, f));
+  const kept = { rijk: before("rijk.xlsx"), kust: before("kustbeheer.xlsx") };
+  fs.symlinkSync(rijk, path.join(dir, "link.xlsx"));
+  // The Rijk workbook through a link.
+  const viaLink = await cli("rijk", rijk, "--out", path.join(dir, "link.xlsx"), "--force");
+  expect(viaLink.code).toBe(2);
+  expect(viaLink.stderr).toMatch(/--out is een invoerwerkmap zelf/);
+  // A department's workbook, read during the consolidation.
+  const department = await cli(
+    "rijk",
+    rijk,
+    "--export",
+    "Ministerie van Kustbeheer",
+    "--to",
+    path.join(dir, "kustbeheer.xlsx"),
+    "--force",
+  );
+  expect(department.code).toBe(2);
+  expect(department.stderr).toMatch(/--to is an input workbook itself/);
+  expect(before("rijk.xlsx")).toEqual(kept.rijk);
+  expect(before("kustbeheer.xlsx")).toEqual(kept.kust);
+  // A folder, and the two outputs as one file.
+  expect((await cli("rijk", rijk, "--out", dir)).code).toBe(2);
+  const same = path.join(dir, "uit.xlsx");
+  const both = await cli("rijk", rijk, "--out", same, "--export", "Ministerie van Kustbeheer", "--to", same);
+  expect(both.code).toBe(2);
+  expect(fs.existsSync(same)).toBe(false);
+  // And a report that may be written is written whole, with no temporary file left beside it.
+  expect((await cli("rijk", rijk, "--out", same, "--json")).code).toBe(0);
+  expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+});
