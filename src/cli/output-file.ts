@@ -72,7 +72,10 @@ export function checkOutputTarget(out: string, input: string, force: boolean, op
     target = null;
   }
   if (target && target.isDirectory()) {
-    throw new OutputRefused(`${option} ${out} is een map, geen bestand.`, `${option} ${out} is a folder, not a file.`);
+    throw new OutputRefused(
+      `${option} ${out} is een map, geen bestand.`,
+      `${option} ${out} is a folder, not a file.`,
+    );
   }
   if (lst && !force) {
     throw new OutputRefused(
@@ -149,15 +152,15 @@ function failed(e: unknown, fd: number | null, temp: string, out: string): Outpu
 }
 
 /**
- * Writes `data` to `out` through a temporary file in the same folder and a rename: on any failure the
+ * Fills a new temporary file in `out`'s folder through `write`, then renames it into place: on any failure the
  * temporary file is removed, an existing `out` is untouched, and the error says why in plain words.
  */
-export function writeFileAtomically(out: string, data: Uint8Array): void {
+async function replaceAtomically(out: string, write: (fd: number) => void | Promise<void>): Promise<void> {
   const temp = temporaryName(out);
   let fd: number | null = null;
   try {
     fd = fs.openSync(temp, "wx", 0o644);
-    writeAll(fd, data);
+    await write(fd);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
@@ -167,19 +170,20 @@ export function writeFileAtomically(out: string, data: Uint8Array): void {
   }
 }
 
+/** Writes `data` to `out` whole, or not at all (replaceAtomically). */
+export function writeFileAtomically(out: string, data: Uint8Array): Promise<void> {
+  return replaceAtomically(out, (fd) => writeAll(fd, data));
+}
+
 /**
- * The same, for output made as a stream: `produce` writes into the sink it is given (each chunk goes straight
- * to the temporary file, so nothing piles up in memory) and resolves once the sink has finished.
+ * The same, for output made as a stream: `produce` writes into the sink it is given (each chunk goes on to
+ * the temporary file, so nothing piles up in memory) and resolves once the sink has finished.
  */
-export async function writeStreamAtomically(
+export function writeStreamAtomically(
   out: string,
   produce: (sink: Writable) => Promise<void>,
 ): Promise<void> {
-  const temp = temporaryName(out);
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(temp, "wx", 0o644);
-    const target = fd;
+  return replaceAtomically(out, (fd) => {
     // The zip hands over many small pieces: gathered to about a megabyte per system call, since one
     // synchronous write per piece cost more than the compression itself.
     let pending: Buffer[] = [];
@@ -189,34 +193,28 @@ export async function writeStreamAtomically(
       const data = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
       pending = [];
       pendingBytes = 0;
-      writeAll(target, data);
+      writeAll(fd, data);
+    };
+    const guarded = (step: () => void, callback: (error?: Error | null) => void) => {
+      try {
+        step();
+        callback();
+      } catch (e) {
+        callback(e as Error);
+      }
     };
     const sink = new Writable({
       write(chunk: Buffer, _encoding, callback) {
-        try {
+        guarded(() => {
           pending.push(chunk);
           pendingBytes += chunk.length;
           if (pendingBytes >= WRITE_BATCH_BYTES) flush();
-          callback();
-        } catch (e) {
-          callback(e as Error);
-        }
+        }, callback);
       },
       final(callback) {
-        try {
-          flush();
-          callback();
-        } catch (e) {
-          callback(e as Error);
-        }
+        guarded(flush, callback);
       },
     });
-    await produce(sink);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = null;
-    fs.renameSync(temp, path.resolve(out));
-  } catch (e) {
-    throw failed(e, fd, temp, out);
-  }
+    return produce(sink);
+  });
 }

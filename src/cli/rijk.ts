@@ -274,7 +274,7 @@ export async function rijkMain(argv: string[], io: CliIo): Promise<number> {
   /** Written whole through a temporary file, or not at all (as `run --out`). */
   const write = async (workbook: ExcelJS.Workbook, to: string): Promise<boolean> => {
     try {
-      writeFileAtomically(to, new Uint8Array(await workbook.xlsx.writeBuffer()));
+      await writeFileAtomically(to, new Uint8Array(await workbook.xlsx.writeBuffer()));
       return true;
     } catch (e) {
       if (!(e instanceof OutputRefused)) throw e;
