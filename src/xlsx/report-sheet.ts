@@ -6,7 +6,7 @@
  * committed row out and forgets it: one layout, whichever writer.
  */
 import type ExcelJS from "exceljs";
-import type { FormatRange, ReportSheet } from "../model/report";
+import type { FormatRange, ReportSheet, YesNoFormat } from "../model/report";
 
 function argb(color: string): string {
   return "FF" + color.replace("#", "").toUpperCase();
@@ -167,32 +167,35 @@ export function fillReportSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, share
     });
     xrow.commit();
   }
-  for (const cf of sheet.conditional) {
-    const ref = `${colName(cf.col)}${cf.row + 1}:${colName(cf.col + cf.cols - 1)}${cf.row + cf.rows}`;
-    ws.addConditionalFormatting({
-      ref,
-      rules: [
-        {
-          type: "containsText",
-          operator: "containsText",
-          text: cf.yes ?? "ja",
-          priority: 1,
-          style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } },
-            font: { color: { argb: "FF006100" } },
-          },
-        },
-        {
-          type: "containsText",
-          operator: "containsText",
-          text: cf.no ?? "nee",
-          priority: 2,
-          style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
-            font: { color: { argb: "FF9C0006" } },
-          },
-        },
-      ],
-    });
-  }
+  for (const cf of sheet.conditional) ws.addConditionalFormatting(yesNoFormatting(cf));
+}
+
+/** Text containing `text` in green (norm met) or red (missed), as Excel's own "Good" and "Bad" styles. */
+function containsTextRule(
+  text: string,
+  priority: number,
+  fill: string,
+  font: string,
+): ExcelJS.ConditionalFormattingRule {
+  return {
+    type: "containsText",
+    operator: "containsText",
+    text,
+    priority,
+    style: {
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: fill } },
+      font: { color: { argb: font } },
+    },
+  };
+}
+
+/** A ja/nee range's conditional formatting: "ja" green, "nee" red (or the report language's words). */
+export function yesNoFormatting(cf: YesNoFormat): ExcelJS.ConditionalFormattingOptions {
+  return {
+    ref: `${colName(cf.col)}${cf.row + 1}:${colName(cf.col + cf.cols - 1)}${cf.row + cf.rows}`,
+    rules: [
+      containsTextRule(cf.yes ?? "ja", 1, "FFC6EFCE", "FF006100"),
+      containsTextRule(cf.no ?? "nee", 2, "FFFFC7CE", "FF9C0006"),
+    ],
+  };
 }

@@ -12,22 +12,17 @@ import { buildReport, reportSheets, type ReportSheet } from "../../src/model/rep
 import { streamReport } from "../../src/cli/report-file";
 import { loadWorkbook, tablesFromWorkbook, writeReportSheets } from "../../src/xlsx/workbook";
 import { XlsxGateway } from "../../src/xlsx/gateway";
+import { yesNoFormatting } from "../../src/xlsx/report-sheet";
 
 const SAMPLE = path.join(__dirname, "../../samples/voorbeeld-ministerie.xlsx");
 
-/** The writer as it was before streaming (verbatim), the reference for "identical". */
+/**
+ * The writer as it was before streaming, the reference for "identical": formats applied cell by cell through
+ * ExcelJS's setters (the writer under test computes each cell's style once per distinct look); the ja/nee
+ * rules are the writer's own (yesNoFormatting).
+ */
 function legacyWriteReportSheets(workbook: ExcelJS.Workbook, sheets: ReportSheet[]): void {
   const argb = (color: string) => "FF" + color.replace("#", "").toUpperCase();
-  const colName = (index0: number) => {
-    let n = index0 + 1;
-    let s = "";
-    while (n > 0) {
-      const m = (n - 1) % 26;
-      s = String.fromCharCode(65 + m) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return s;
-  };
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name, {
       views: sheet.freezeRows ? [{ state: "frozen", ySplit: sheet.freezeRows }] : undefined,
@@ -57,34 +52,7 @@ function legacyWriteReportSheets(workbook: ExcelJS.Workbook, sheets: ReportSheet
         }
       }
     }
-    for (const cf of sheet.conditional) {
-      const ref = `${colName(cf.col)}${cf.row + 1}:${colName(cf.col + cf.cols - 1)}${cf.row + cf.rows}`;
-      ws.addConditionalFormatting({
-        ref,
-        rules: [
-          {
-            type: "containsText",
-            operator: "containsText",
-            text: cf.yes ?? "ja",
-            priority: 1,
-            style: {
-              fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } },
-              font: { color: { argb: "FF006100" } },
-            },
-          },
-          {
-            type: "containsText",
-            operator: "containsText",
-            text: cf.no ?? "nee",
-            priority: 2,
-            style: {
-              fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
-              font: { color: { argb: "FF9C0006" } },
-            },
-          },
-        ],
-      });
-    }
+    for (const cf of sheet.conditional) ws.addConditionalFormatting(yesNoFormatting(cf));
     sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
 }
