@@ -134,6 +134,12 @@ function failed(e: unknown, fd: number | null, temp: string, out: string): Outpu
   } catch {
     /* nothing was created */
   }
+  // Refused while writing (a report too large for the format): its own words.
+  if (e instanceof OutputRefused)
+    return new OutputRefused(
+      `Kon ${out} niet schrijven: ${e.nl} Een bestaand bestand is niet gewijzigd.`,
+      `Could not write ${out}: ${e.en} An existing file was left untouched.`,
+    );
   const code = (e as NodeJS.ErrnoException)?.code ?? "";
   const why: Record<string, [string, string]> = {
     ENOSPC: ["de schijf is vol", "the disk is full"],
