@@ -1,0 +1,150 @@
+/**
+ * The shortcut in front of saxes (src/xlsx/sheet-data-scanner.ts) gives the events saxes alone gives, for
+ * plain rows and for every row it must pass on (formulas, inline strings, entities, single quotes, comments,
+ * CDATA, odd whitespace), with the text cut into pieces at every possible place.
+ */
+import { SaxesParser } from "saxes";
+import { SheetDataScanner } from "../../src/xlsx/sheet-data-scanner";
+
+type Event = string;
+
+/** Events as the stream reader's handlers see them: whitespace-only text dropped, adjacent text joined. */
+function normalise(events: Event[]): Event[] {
+  const out: Event[] = [];
+  for (const e of events) {
+    if (e.startsWith("text:")) {
+      if (e.slice(5).trim() === "") continue;
+      const last = out[out.length - 1];
+      if (last?.startsWith("text:")) {
+        out[out.length - 1] = last + e.slice(5);
+        continue;
+      }
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+function recorder(events: Event[]) {
+  return {
+    open: (name: string, attributes: Record<string, string>) =>
+      events.push(`open:${name}:${JSON.stringify(Object.entries(attributes).sort())}`),
+    text: (text: string) => events.push(`text:${text}`),
+    close: (name: string) => events.push(`close:${name}`),
+  };
+}
+
+function parserFor(events: Event[], errors: string[]): SaxesParser {
+  const r = recorder(events);
+  const parser = new SaxesParser();
+  parser.on("opentag", (node) => r.open(node.name, node.attributes as Record<string, string>));
+  parser.on("text", r.text);
+  parser.on("closetag", (node) => r.close(node.name));
+  parser.on("error", (e) => errors.push(e.message));
+  return parser;
+}
+
+function bySaxes(xml: string): { events: Event[]; errors: string[] } {
+  const events: Event[] = [];
+  const errors: string[] = [];
+  const parser = parserFor(events, errors);
+  parser.write(xml);
+  parser.close();
+  return { events: normalise(events), errors };
+}
+
+function byScanner(pieces: string[]): { events: Event[]; errors: string[]; recognised: number } {
+  const events: Event[] = [];
+  const errors: string[] = [];
+  const parser = parserFor(events, errors);
+  let recognised = 0;
+  const r = recorder(events);
+  const scanner = new SheetDataScanner(parser, {
+    ...r,
+    open: (name, attributes) => {
+      if (name === "row") recognised++;
+      r.open(name, attributes);
+    },
+  });
+  for (const p of pieces) scanner.write(p);
+  scanner.end();
+  parser.close();
+  return { events: normalise(events), errors, recognised };
+}
+
+const HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:D9"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+const TAIL =
+  '<mergeCells count="1"><mergeCell ref="A8:B8"/></mergeCells><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
+
+const ROWS = [
+  '<row r="1" spans="1:4" x14ac:dyDescent="0.25"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" s="3"/><c r="D1" s="2" t="s"><v>2</v></c></row>',
+  '<row r="2"><c r="A2" s="1"><v>12.5</v></c><c r="B2"></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c></row>',
+  '<row r="3"/>',
+  // a formula: the whole row to saxes
+  '<row r="4"><c r="A4"><v>1</v></c><c r="B4"><f>A4*2</f><v>2</v></c></row>',
+  // an inline string and an entity
+  '<row r="5"><c r="A5" t="inlineStr"><is><t>Eenheid &amp; co</t></is></c><c r="B5" t="str"><v>a &lt; b</v></c></row>',
+  // single quotes, and attributes in another order
+  "<row r='6'><c t=\"s\" r=\"A6\"><v>3</v></c><c r='B6'><v>4</v></c></row>",
+  // pretty-printed
+  '<row r="7">\n  <c r="A7"><v>7</v></c>\n  <c r="B7" s="4"><v>-1E-3</v></c>\n</row>',
+  '<row r="8"><c r="A8" s="5"><v>8</v></c><c r="B8" s="5"/></row>',
+  // empty value, and a row with no cells
+  '<row r="9"><c r="A9"><v></v></c></row><row r="10"></row>',
+];
+
+function sheet(rows: string[], between = ""): string {
+  return `${HEAD}<sheetData>${rows.join(between)}</sheetData>${TAIL}`;
+}
+
+const CASES: [string, string][] = [
+  ["plain and passed-on rows", sheet(ROWS)],
+  ["whitespace between rows", sheet(ROWS, "\n ")],
+  ["a comment between rows", sheet([...ROWS.slice(0, 3), "<!-- </row> -->", ...ROWS.slice(3)])],
+  [
+    "CDATA holding </row> in a cell",
+    sheet([
+      ROWS[0],
+      '<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[x</row>y]]></t></is></c></row>',
+      ROWS[1].replace(/r="2"/, 'r="3"').replace(/([A-D])2/g, "$13"),
+    ]),
+  ],
+  [
+    "a self-closing row in single quotes, then plain rows",
+    sheet([ROWS[0], "<row r='2' />", ...ROWS.slice(2)]),
+  ],
+  ["an empty sheetData", `${HEAD}<sheetData/>${TAIL}`],
+  ["sheetData with attributes", sheet(ROWS).replace("<sheetData>", '<sheetData foo="1">')],
+  ["a prefixed row (passed on, rest to saxes)", sheet([ROWS[0], '<x:row r="2" xmlns:x="urn:x"/>', ROWS[1]])],
+];
+
+test.each(CASES)("%s: the same events as saxes alone, cut into pieces anywhere", (_name, xml) => {
+  const reference = bySaxes(xml);
+  expect(reference.errors).toEqual([]);
+  const whole = byScanner([xml]);
+  expect(whole.errors).toEqual([]);
+  expect(whole.events).toEqual(reference.events);
+  for (let cut = 1; cut < xml.length; cut++) {
+    const split = byScanner([xml.slice(0, cut), xml.slice(cut)]);
+    if (split.errors.length || JSON.stringify(split.events) !== JSON.stringify(reference.events))
+      throw new Error(`cut at ${cut} (${JSON.stringify(xml.slice(cut - 10, cut + 10))}) differs`);
+  }
+  // In small pieces too (as the inflater hands them over).
+  const pieces: string[] = [];
+  for (let i = 0; i < xml.length; i += 7) pieces.push(xml.slice(i, i + 7));
+  expect(byScanner(pieces).events).toEqual(reference.events);
+});
+
+test("plain rows are recognised, the others are passed on", () => {
+  const { recognised } = byScanner([sheet(ROWS)]);
+  // rows 1, 2, 3, 7, 8, 9 and 10 are plain; 4 (formula), 5 (inline string, entity), 6 (quotes) go to saxes
+  expect(recognised).toBe(7);
+});
+
+test("a sheet cut short is an error, as for saxes", () => {
+  const xml = sheet(ROWS);
+  const cut = xml.slice(0, xml.indexOf('<row r="7"') + 20);
+  expect(bySaxes(cut).errors.length).toBeGreaterThan(0);
+  expect(byScanner([cut]).errors.length).toBeGreaterThan(0);
+});
