@@ -90,7 +90,8 @@ export function createHandler(
     checkXlsxZip(view);
     let read: Awaited<ReturnType<typeof readStreaming>> = null;
     try {
-      read = await readStreaming(view);
+      // The browser's own inflater: in a worker several times faster than fflate (stream-read.ts).
+      read = await readStreaming(view, undefined, undefined, undefined, "platform");
     } catch (e) {
       if (e instanceof WorkbookUnreadable) throw e;
       // ExcelJS's reader decides what is unreadable, as on the command line.

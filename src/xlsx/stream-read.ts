@@ -99,6 +99,41 @@ function* inflateChunks(bytes: Uint8Array, e: ZipEntry): Generator<Uint8Array> {
 }
 
 /**
+ * Who inflates the sheets: fflate (plain JavaScript, everywhere), or the platform's DecompressionStream
+ * ("deflate-raw": browsers since 2023, Node 20.12), native zlib. In Chromium's worker the platform's is
+ * several times faster (the 150,000-row sheet: 0.9 s of fflate against about 0.4 s); in Node, fflate is faster
+ * (web streams cost more there than they save), so the command line keeps it.
+ */
+export type Inflater = "fflate" | "platform";
+
+/** Whether the platform's inflater is there; without it "platform" falls back to fflate. */
+function platformInflates(): boolean {
+  try {
+    new DecompressionStream("deflate-raw");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A large part as text, a piece at a time: the platform's inflater and decoder, or fflate's and TextDecoder. */
+async function* partText(bytes: Uint8Array, e: ZipEntry, inflater: Inflater): AsyncGenerator<string> {
+  if (e.method === 8 && inflater === "platform" && platformInflates()) {
+    const reader = new Blob([raw(bytes, e) as Uint8Array<ArrayBuffer>])
+      .stream()
+      .pipeThrough(new DecompressionStream("deflate-raw"))
+      .pipeThrough(new TextDecoderStream())
+      .getReader();
+    for (let piece = await reader.read(); !piece.done; piece = await reader.read()) yield piece.value;
+    return;
+  }
+  const decoder = new TextDecoder();
+  for (const chunk of inflateChunks(bytes, e)) yield decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
  * A small part through one of ExcelJS's parsers: its `parse` takes saxes' events in batches, as ExcelJS's own
  * parseStream gives them (exceljs/lib/utils/parse-sax.js), here from one decoded text without Node streams.
  */
@@ -177,6 +212,7 @@ export async function readStreaming(
   onProgress?: (rows: number, sheet: string) => void,
   every = PROGRESS_ROWS,
   names: readonly string[] = TABLES.map((t) => t.name),
+  inflater: Inflater = "fflate",
 ): Promise<StreamRead | null> {
   const entries = zipEntries(bytes);
   const book = await parsePart(new WorkbookXform(), bytes, entries.get("xl/workbook.xml"));
@@ -238,6 +274,7 @@ export async function readStreaming(
       // Shared formulas are numbered per sheet.
       cellOptions: { styles, sharedStrings, date1904, formulae: {}, hyperlinkMap: {} },
       scratch,
+      inflater,
       onTopCell: (row, col, value) => {
         const mark = illustrativeMark(plan.name, row, col, value);
         if (mark) marks.push(mark);
@@ -337,6 +374,7 @@ async function streamSheet(
   ctx: {
     cellOptions: any;
     scratch: ExcelJS.Cell;
+    inflater: Inflater;
     onRow: () => void;
     /** every cell of the first MARK_ROWS rows, for the report's sources */
     onTopCell: (row: number, col: number, value: ExcelJS.CellValue) => void;
@@ -509,9 +547,8 @@ async function streamSheet(
   parser.on("closetag", (node: SaxesTagPlain) => close(node.name));
   // Plain rows go past saxes (sheet-data-scanner.ts); the rest of the sheet goes through it.
   const scanner = new SheetDataScanner(parser, { open, text, close });
-  const decoder = new TextDecoder();
-  for (const chunk of inflateChunks(bytes, entry)) {
-    scanner.write(decoder.decode(chunk, { stream: true }));
+  for await (const text of partText(bytes, entry, ctx.inflater)) {
+    scanner.write(text);
     if (failed) return null;
   }
   scanner.end();
