@@ -39,7 +39,10 @@ export function createHandler(
   let opens = 0;
   /** the streaming reader's tables and marks, while the workbook is as opened; null after any write */
   let streamed: (ReadTables & { otherNames: string[]; marks: IllustrativeMark[] }) | null = null;
+  /** starts the editable workbook's load, once, when it is first needed or after the first check */
+  let startLoading: (() => void) | null = null;
   const opened = (): WorkbookHost => {
+    startLoading?.();
     if (!host) throw new Error("Geen werkmap geopend / No workbook open");
     return host;
   };
@@ -79,6 +82,7 @@ export function createHandler(
     notEditable = null;
     host?.end();
     host = null;
+    startLoading = null;
     changed();
     fileName = name;
     // ExcelJS's parsers only where a workbook is opened (the preview), never in the add-in's worker.
@@ -98,17 +102,23 @@ export function createHandler(
     }
     const sheets = read ? await sheetNames(view) : null;
     if (token !== opens) throw new Error("Andere werkmap geopend / another workbook was opened");
-    // The editable workbook loads from here on beside check and run (in a worker of its own in a browser,
-    // started after the streaming read so that the two do not share the machine while the user waits); the
-    // bytes move there.
-    host = startWorkbookHost(options.startWorkbookWorker);
-    const loading = host.call({ task: "open", bytes, name });
+    // The editable workbook loads in a worker of its own in a browser (the bytes move there). With the tables
+    // read, it starts after the first check (or at the first task that needs it), so that the check the page
+    // asks for at once does not share the two cores with it; it then loads while the planner looks at the
+    // check and runs.
+    const load = () => {
+      startLoading = null;
+      host = startWorkbookHost(options.startWorkbookWorker);
+      const loading = host.call({ task: "open", bytes, name });
+      // A failure shows at the first task that needs the workbook.
+      loading.catch((e: unknown) => {
+        if (token === opens) notEditable = (e as Error)?.message ?? String(e);
+      });
+      return loading;
+    };
     progress(1, 2, "tables");
-    if (!read) return loading;
-    // A failure shows at the first task that needs the workbook.
-    loading.catch((e: unknown) => {
-      if (token === opens) notEditable = (e as Error)?.message ?? String(e);
-    });
+    if (!read) return load();
+    startLoading = load;
     streamed = read;
     return { sheets: sheets! };
   }
@@ -138,8 +148,12 @@ export function createHandler(
       case "readTables":
         if (!request.names && streamed) return { output: streamedTables() };
         return { output: await call({ task: "readTables", names: request.names }) };
-      case "check":
-        return { output: await session.check(request.known) };
+      case "check": {
+        const output = await session.check(request.known);
+        // The check's answer first, then the workbook's load (see open).
+        if (startLoading) setTimeout(() => startLoading?.(), 0);
+        return { output };
+      }
       case "runHeld": {
         progress(0, 1, "check");
         const abort = new AbortController();
