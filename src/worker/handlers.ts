@@ -14,6 +14,8 @@ import type { ReadTables } from "../model/workbook-types";
 import type { IllustrativeMark } from "../model/sources";
 import { PlanSession } from "./planning";
 import { REALISATIE_TABLE } from "../model/monitor";
+import { REPORT_MARKER, type ReportSheet } from "../model/report";
+import { normalizeName } from "../model/text";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
 import { startWorkbookHost, type HostWorker, type WorkbookHost } from "./workbook-host";
 import type { WorkbookRequest } from "./workbook-handlers";
@@ -39,6 +41,18 @@ export function createHandler(
   let opens = 0;
   /** the streaming reader's tables and marks, while the workbook is as opened; null after any write */
   let streamed: (ReadTables & { otherNames: string[]; marks: IllustrativeMark[] }) | null = null;
+  /**
+   * The file as opened, while nothing but reports was written to it: its bytes, its sheets, and the report to
+   * add at the download (patch-xlsx.ts), so that report and download need not wait for the editable workbook
+   * nor rewrite it. Null after any other write (then the editable workbook is the truth).
+   */
+  let pristine: {
+    bytes: Uint8Array;
+    sheets: string[];
+    /** whether a sheet is an earlier report's (the report replaces those: left to the editable workbook) */
+    hasReport: boolean;
+    report: ReportSheet[] | null;
+  } | null = null;
   /** starts the editable workbook's load, once, when it is first needed or after the first check */
   let startLoading: (() => void) | null = null;
   const opened = (): WorkbookHost => {
@@ -69,6 +83,7 @@ export function createHandler(
   /** A write: the tables read at opening no longer hold. */
   const changed = () => {
     streamed = null;
+    pristine = null;
     session.invalidate();
   };
   // The open workbook's tables, read once and checked, run and reported on here.
@@ -86,22 +101,33 @@ export function createHandler(
     changed();
     fileName = name;
     // ExcelJS's parsers only where a workbook is opened (the preview), never in the add-in's worker.
-    const [{ readStreaming, sheetNames }, { checkXlsxZip, WorkbookUnreadable }] = await Promise.all([
-      import("../xlsx/stream-read"),
-      import("../xlsx/zip-check"),
-    ]);
+    const [{ readStreaming, sheetNames }, { checkXlsxZip, WorkbookUnreadable }, { plainValue }] =
+      await Promise.all([
+        import("../xlsx/stream-read"),
+        import("../xlsx/zip-check"),
+        import("../xlsx/workbook"),
+      ]);
     const view = new Uint8Array(bytes);
     checkXlsxZip(view);
     let read: Awaited<ReturnType<typeof readStreaming>> = null;
+    let hasReport = false;
     try {
-      // The browser's own inflater: in a worker several times faster than fflate (stream-read.ts).
-      read = await readStreaming(view, undefined, undefined, undefined, "platform");
+      read = await readStreaming(view, undefined, undefined, undefined, {
+        // The browser's own inflater: in a worker several times faster than fflate (stream-read.ts).
+        inflater: "platform",
+        // An earlier report's sheet carries the report's marker in A2 (as XlsxGateway.writeReport finds it).
+        onTopCell: (_sheet, row, col, value) => {
+          if (row === 2 && col === 1 && plainValue(value) === REPORT_MARKER) hasReport = true;
+        },
+      });
     } catch (e) {
       if (e instanceof WorkbookUnreadable) throw e;
       // ExcelJS's reader decides what is unreadable, as on the command line.
     }
     const sheets = read ? await sheetNames(view) : null;
     if (token !== opens) throw new Error("Andere werkmap geopend / another workbook was opened");
+    // A copy: the bytes themselves move to the editable workbook's worker.
+    if (read) pristine = { bytes: view.slice(), sheets: sheets!, hasReport, report: null };
     // The editable workbook loads in a worker of its own in a browser (the bytes move there). With the tables
     // read, it starts after the first check (or at the first task that needs it), so that the check the page
     // asks for at once does not share the two cores with it; it then loads while the planner looks at the
@@ -168,17 +194,36 @@ export function createHandler(
       }
       case "reportHeld": {
         const options = { ...request, createdAt: new Date(request.createdAt) };
+        // Added to the file as opened, at the download, when nothing else was written and the report needs
+        // nothing of the editable workbook: no earlier report to replace, no Realisatie table to read.
+        const file = pristine;
+        const quick =
+          file !== null &&
+          !file.hasReport &&
+          streamed !== null &&
+          !streamed.otherNames.some((n) => normalizeName(n) === normalizeName(REALISATIE_TABLE));
         const output = await session.writeReport(
           options,
-          (sheets) => call({ task: "writeReport", sheets }, id),
+          quick
+            ? async (sheets) => {
+                const { nameReportSheets } = await import("../xlsx/gateway");
+                const { named, renamed } = nameReportSheets(sheets, file.sheets);
+                file.report = named;
+                // The editable workbook gets it too, for whatever is written after it (it loads meanwhile).
+                call({ task: "writeReport", sheets }).catch(() => undefined);
+                return { sheets: named.map((s) => s.name), renamed };
+              }
+            : (sheets) => call({ task: "writeReport", sheets }, id),
           async () => ({
-            realisation:
-              (await call({ task: "readTables", names: [REALISATIE_TABLE] })).tables[REALISATIE_TABLE] ??
-              null,
+            realisation: quick
+              ? null
+              : ((await call({ task: "readTables", names: [REALISATIE_TABLE] })).tables[REALISATIE_TABLE] ??
+                null),
             sources: await sources(),
           }),
         );
-        changed();
+        // The report changes no input table; written into the editable workbook, the tables are read there.
+        if (!quick) changed();
         return { output };
       }
       case "insertTemplate":
@@ -202,6 +247,18 @@ export function createHandler(
         return { output: await call({ task: "writeReport", sheets: request.sheets }) };
       case "save": {
         progress(0, 1, "write");
+        if (pristine?.report) {
+          const [{ addReportSheets }, { ownBuffer }] = await Promise.all([
+            import("../xlsx/patch-xlsx"),
+            import("./workbook-handlers"),
+          ]);
+          const patched = await addReportSheets(pristine.bytes, pristine.report);
+          if (patched) {
+            const bytes = ownBuffer(patched);
+            return { output: { bytes }, transfer: [bytes] };
+          }
+          // A structure the patch does not follow: the editable workbook, which has the report too.
+        }
         const { bytes } = await call({ task: "save" }, id);
         return { output: { bytes }, transfer: [bytes] };
       }

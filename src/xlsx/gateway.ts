@@ -163,14 +163,10 @@ export class XlsxGateway implements WorkbookGateway {
       const ws = this.workbook.worksheets.find((w) => w.name.toLowerCase() === name);
       if (ws) this.workbook.removeWorksheet(ws.id);
     }
-    const taken = new Set(this.workbook.worksheets.map((w) => w.name.toLowerCase()));
-    const renamed: ReportResult["renamed"] = [];
-    const named = sheets.map((s) => {
-      const used = uniqueSheetName(s.name, taken);
-      taken.add(used.toLowerCase());
-      if (used !== s.name) renamed.push({ wanted: s.name, used });
-      return { ...s, name: used };
-    });
+    const { named, renamed } = nameReportSheets(
+      sheets,
+      this.workbook.worksheets.map((w) => w.name),
+    );
     writeReportSheets(this.workbook, named);
     return { sheets: named.map((s) => s.name), renamed };
   }
@@ -179,6 +175,25 @@ export class XlsxGateway implements WorkbookGateway {
   async toBuffer(): Promise<Uint8Array> {
     return writeXlsx(this.workbook);
   }
+}
+
+/**
+ * The report's sheets, renamed where a sheet the workbook keeps (`kept`: its sheets but those of an earlier
+ * report, which the report replaces) has the name: "Vergelijking (2)".
+ */
+export function nameReportSheets(
+  sheets: ReportSheet[],
+  kept: string[],
+): { named: ReportSheet[]; renamed: ReportResult["renamed"] } {
+  const taken = new Set(kept.map((n) => n.toLowerCase()));
+  const renamed: ReportResult["renamed"] = [];
+  const named = sheets.map((s) => {
+    const used = uniqueSheetName(s.name, taken);
+    taken.add(used.toLowerCase());
+    if (used !== s.name) renamed.push({ wanted: s.name, used });
+    return { ...s, name: used };
+  });
+  return { named, renamed };
 }
 
 /** Where a cell of an input table is (sheet and A1 address) in the tables as read; null for a table not read. */

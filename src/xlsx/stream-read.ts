@@ -15,8 +15,9 @@ import { TABLES, type TableName } from "../model/schema";
 import { illustrativeMark, illustrativeMarks, MARK_ROWS, type IllustrativeMark } from "./sources";
 import { normalizeName } from "../model/text";
 import { CellMarker } from "../model/cells";
-import { checkXlsxZip, notXlsx, WorkbookUnreadable } from "./zip-check";
+import { checkXlsxZip, WorkbookUnreadable } from "./zip-check";
 import { SheetDataScanner } from "./sheet-data-scanner";
+import { raw, zipEntries, type ZipEntry } from "./zip-entries";
 import { decodeRange, loadWorkbook, plainValue, tablesFromWorkbook, valueMarker } from "./workbook";
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
@@ -32,44 +33,6 @@ const ExcelUtils = require("exceljs/lib/utils/utils");
 
 /** Rows between two progress reports. */
 export const PROGRESS_ROWS = 100_000;
-
-interface ZipEntry {
-  method: number;
-  size: number;
-  /** where the entry's data starts */
-  data: number;
-}
-
-function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--)
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) throw notXlsx();
-  const entries = new Map<string, ZipEntry>();
-  const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  for (let e = 0; e < count; e++) {
-    const nameLength = view.getUint16(at + 28, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    const local = view.getUint32(at + 42, true);
-    if (view.getUint32(local, true) !== 0x04034b50) throw notXlsx();
-    entries.set(name, {
-      method: view.getUint16(at + 10, true),
-      size: view.getUint32(at + 20, true),
-      data: local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true),
-    });
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return entries;
-}
-
-function raw(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  return bytes.subarray(e.data, e.data + e.size);
-}
 
 /** A small part, inflated whole (method 0 is stored, 8 deflated; anything else fails and falls back). */
 function inflate(bytes: Uint8Array, e: ZipEntry): Uint8Array {
@@ -212,7 +175,11 @@ export async function readStreaming(
   onProgress?: (rows: number, sheet: string) => void,
   every = PROGRESS_ROWS,
   names: readonly string[] = TABLES.map((t) => t.name),
-  inflater: Inflater = "fflate",
+  options: {
+    inflater?: Inflater;
+    /** every cell of the first rows of every sheet (MARK_ROWS), as it reads */
+    onTopCell?: (sheet: string, row: number, col: number, value: ExcelJS.CellValue) => void;
+  } = {},
 ): Promise<StreamRead | null> {
   const entries = zipEntries(bytes);
   const book = await parsePart(new WorkbookXform(), bytes, entries.get("xl/workbook.xml"));
@@ -274,8 +241,9 @@ export async function readStreaming(
       // Shared formulas are numbered per sheet.
       cellOptions: { styles, sharedStrings, date1904, formulae: {}, hyperlinkMap: {} },
       scratch,
-      inflater,
+      inflater: options.inflater ?? "fflate",
       onTopCell: (row, col, value) => {
+        options.onTopCell?.(plan.name, row, col, value);
         const mark = illustrativeMark(plan.name, row, col, value);
         if (mark) marks.push(mark);
       },

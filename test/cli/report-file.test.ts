@@ -13,6 +13,7 @@ import { streamReport } from "../../src/cli/report-file";
 import { loadWorkbook, tablesFromWorkbook, writeReportSheets } from "../../src/xlsx/workbook";
 import { XlsxGateway } from "../../src/xlsx/gateway";
 import { yesNoFormatting } from "../../src/xlsx/report-sheet";
+import { contents, reread } from "../xlsx/workbook-contents";
 
 const SAMPLE = path.join(__dirname, "../../samples/voorbeeld-ministerie.xlsx");
 
@@ -55,43 +56,6 @@ function legacyWriteReportSheets(workbook: ExcelJS.Workbook, sheets: ReportSheet
     for (const cf of sheet.conditional) ws.addConditionalFormatting(yesNoFormatting(cf));
     sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
-}
-
-/** Everything a reader sees of a workbook's sheets, as plain data. */
-function contents(workbook: ExcelJS.Workbook) {
-  return workbook.worksheets.map((ws) => {
-    const cells: Record<string, unknown> = {};
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        const style = cell.style ?? {};
-        if (cell.value === null && !style.font && !style.fill && !style.numFmt && !style.alignment) return;
-        cells[cell.address] = {
-          value: cell.value,
-          numFmt: style.numFmt,
-          font: style.font,
-          fill: style.fill,
-          alignment: style.alignment,
-          validation: cell.dataValidation,
-        };
-      }),
-    );
-    const widths: (number | undefined)[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) widths.push(ws.getColumn(c).width);
-    const model = ws.model as unknown as { conditionalFormattings?: unknown[] };
-    return {
-      name: ws.name,
-      views: (ws.views ?? []).map((v) => ({ state: v.state, ySplit: (v as { ySplit?: number }).ySplit })),
-      widths,
-      conditional: model.conditionalFormattings ?? [],
-      cells,
-    };
-  });
-}
-
-async function reread(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
 }
 
 async function streamed(sheets: Iterable<ReportSheet>): Promise<Uint8Array> {

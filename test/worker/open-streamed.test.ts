@@ -16,6 +16,7 @@ import { addInputTable, loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/
 import { notXlsx } from "../../src/xlsx/zip-check";
 import { illustrativeMarks } from "../../src/xlsx/sources";
 import { smallTables } from "../model/helpers";
+import { contents, reread } from "../xlsx/workbook-contents";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/voorbeeld-ministerie.xlsx");
 
@@ -125,15 +126,70 @@ test("check, run and the held tables come before the workbook has loaded, equal 
   // Nothing so far needed the workbook.
   expect(workers[0].received).toEqual(["open"]);
 
-  // A write waits for it, and then goes through.
-  const report = call({ task: "reportHeld", inputHash: run.inputHash, lang: "nl", createdAt: Date.now() });
-  expect(await settled(report)).toBe(false);
-  workers[0].release();
-  expect((await report)!.sheets.length).toBeGreaterThan(1);
-  expect(workers[0].received).toEqual(["open", "readTables", "writeReport"]);
+  // The report and the download need it neither: the report is added to the file as opened (patch-xlsx.ts).
+  const report = await call({
+    task: "reportHeld",
+    inputHash: run.inputHash,
+    lang: "nl",
+    createdAt: Date.now(),
+  });
+  expect(report!.sheets.length).toBeGreaterThan(1);
   const saved = await call({ task: "save" });
   const back = await loadWorkbook(new Uint8Array(saved.bytes));
   expect(back.getWorksheet("Vergelijking")).toBeDefined();
+  expect(back.worksheets.map((w) => w.name)).toEqual([...opened.sheets, ...report!.sheets]);
+  expect(workers[0].received).toEqual(["open"]);
+  // The editable workbook gets the report too, once it has loaded, for whatever is written after it.
+  workers[0].release();
+  await new Promise((r) => setTimeout(r, 100));
+  expect(workers[0].received).toEqual(["open", "writeReport"]);
+});
+
+test("the quick download and the editable workbook's agree: the same report sheets, the same tables", async () => {
+  const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+  const { call } = planner();
+  await call({ task: "open", bytes: bytes.slice().buffer, name: "voorbeeld-ministerie.xlsx" });
+  const check = await call({ task: "check" });
+  const run = await call({ task: "runHeld", scenarios: null });
+  const report = await call({
+    task: "reportHeld",
+    inputHash: run.inputHash,
+    lang: "en",
+    createdAt: Date.now(),
+  });
+  const quick = await reread(new Uint8Array((await call({ task: "save" })).bytes));
+  // Any other write makes the editable workbook the truth: storing the same scenarios again.
+  await call({ task: "saveScenarios", rows: check.scenarios! as (string | number | null)[][] });
+  const full = await reread(new Uint8Array((await call({ task: "save" })).bytes));
+  expect(quick.worksheets.map((w) => w.name)).toEqual(full.worksheets.map((w) => w.name));
+  const sheetsOf = (wb: ExcelJS.Workbook) => contents(wb).filter((s) => report!.sheets.includes(s.name));
+  expect(sheetsOf(quick)).toEqual(sheetsOf(full));
+  expect(sheetsOf(quick).length).toBe(report!.sheets.length);
+  expect(tablesFromWorkbook(quick)).toEqual(tablesFromWorkbook(full));
+});
+
+test("a workbook with an earlier report: the report replaces it in the editable workbook, waiting for it", async () => {
+  // The sample with a report, as downloaded.
+  const first = planner();
+  await first.call({ task: "open", bytes: new Uint8Array(fs.readFileSync(SAMPLE)).buffer });
+  await first.call({ task: "check" });
+  const firstRun = await first.call({ task: "runHeld", scenarios: null });
+  await first.call({ task: "reportHeld", inputHash: firstRun.inputHash, lang: "nl", createdAt: Date.now() });
+  const withReport = new Uint8Array((await first.call({ task: "save" })).bytes);
+
+  const { call, workers } = planner(true);
+  const opened = await call({ task: "open", bytes: withReport.slice().buffer });
+  await call({ task: "check" });
+  const run = await call({ task: "runHeld", scenarios: null });
+  const report = call({ task: "reportHeld", inputHash: run.inputHash, lang: "nl", createdAt: Date.now() });
+  expect(await settled(report)).toBe(false);
+  workers[0].release();
+  const written = (await report)!;
+  expect(written.renamed).toEqual([]);
+  expect(workers[0].received).toEqual(["open", "readTables", "writeReport"]);
+  const back = await loadWorkbook(new Uint8Array((await call({ task: "save" })).bytes));
+  // Each report sheet once: the earlier report's were replaced, not kept beside the new ones.
+  expect(back.worksheets.map((w) => w.name)).toEqual(opened.sheets);
 });
 
 test("after a write the tables are read from the workbook: saved scenarios show in the next check", async () => {

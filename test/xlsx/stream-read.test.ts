@@ -31,7 +31,9 @@ async function expectSameBothWays(bytes: Uint8Array, streamed = true) {
     expect(stream).toStrictEqual(memory);
   } else expect(stream).toBeNull();
   // The preview's worker inflates with the platform's DecompressionStream: the same tables.
-  expect(await readStreaming(bytes, undefined, undefined, undefined, "platform")).toStrictEqual(stream);
+  expect(await readStreaming(bytes, undefined, undefined, undefined, { inflater: "platform" })).toStrictEqual(
+    stream,
+  );
   expect(await readTablesStreaming(bytes)).toStrictEqual(memory);
   return memory;
 }

@@ -1,0 +1,114 @@
+/**
+ * The report added to the user's .xlsx without rewriting it (src/xlsx/patch-xlsx.ts): what a reader sees is
+ * what the ExcelJS round trip gives (the preview's writer until now), every part of the user's file that
+ * does not list sheets, styles or strings is copied byte for byte, and a structure it does not follow gives
+ * null (the caller then uses ExcelJS).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { loadSolver, readPlan, runPlan } from "../../src/model";
+import { buildReport, type ReportSheet } from "../../src/model/report";
+import { loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
+import { XlsxGateway } from "../../src/xlsx/gateway";
+import { addReportSheets } from "../../src/xlsx/patch-xlsx";
+import { raw, zipEntries } from "../../src/xlsx/zip-entries";
+import { contents, reread } from "./workbook-contents";
+
+const SAMPLE = new Uint8Array(
+  fs.readFileSync(path.join(__dirname, "../../samples/voorbeeld-ministerie.xlsx")),
+);
+
+let sheets: ReportSheet[];
+beforeAll(async () => {
+  const { plan } = readPlan(tablesFromWorkbook(await loadWorkbook(SAMPLE)).tables);
+  const result = runPlan(plan!, { solver: await loadSolver() });
+  sheets = buildReport(result, {
+    createdAt: new Date(Date.UTC(2026, 10, 29)),
+    inputHash: "abc",
+    version: "t",
+  });
+  // A name that needs escaping in XML.
+  sheets.push({ ...sheets[sheets.length - 1], name: "Sc R&D <'Wonen'>" });
+  expect(sheets.some((s) => s.conditional.length > 0)).toBe(true);
+}, 60_000);
+
+/** What the preview wrote until now: the workbook loaded by ExcelJS, the report added, all rewritten. */
+async function throughExcelJs(original: Uint8Array): Promise<Uint8Array> {
+  const gateway = new XlsxGateway(await loadWorkbook(original));
+  const { renamed } = await gateway.writeReport(sheets);
+  expect(renamed).toEqual([]);
+  return gateway.toBuffer();
+}
+
+async function expectSameAsExcelJs(original: Uint8Array): Promise<Uint8Array> {
+  const patched = await addReportSheets(original, sheets);
+  expect(patched).not.toBeNull();
+  const seen = contents(await reread(patched!));
+  const expected = contents(await reread(await throughExcelJs(original)));
+  expect(seen.map((s) => s.name)).toEqual(expected.map((s) => s.name));
+  for (let i = 0; i < expected.length; i++) expect(seen[i]).toEqual(expected[i]);
+  return patched!;
+}
+
+test("the sample with the report added reads as the ExcelJS round trip does, sheet for sheet and format for format", async () => {
+  const patched = await expectSameAsExcelJs(SAMPLE);
+  const names = contents(await reread(patched)).map((s) => s.name);
+  expect(names).toContain("Sc R&D <'Wonen'>");
+  // Not vacuous: the report's formats arrived (a bold filled cell, a ja/nee rule).
+  const report = contents(await reread(patched)).find((s) => s.name === sheets[0].name)!;
+  const cells = Object.values(report.cells) as { font?: { bold?: boolean }; fill?: unknown }[];
+  expect(cells.some((c) => c.font?.bold && c.fill)).toBe(true);
+  expect(report.conditional.length).toBeGreaterThan(0);
+});
+
+test("the user's parts are copied byte for byte; only the sheet list, links, types, styles and strings change", async () => {
+  const patched = (await addReportSheets(SAMPLE, sheets))!;
+  const before = zipEntries(SAMPLE);
+  const after = zipEntries(patched);
+  const changed = [
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "[Content_Types].xml",
+    "xl/styles.xml",
+    "xl/sharedStrings.xml",
+  ];
+  for (const [name, e] of before) {
+    expect(after.has(name)).toBe(true);
+    if (changed.includes(name)) continue;
+    expect(Buffer.from(raw(patched, after.get(name)!)).equals(Buffer.from(raw(SAMPLE, e)))).toBe(true);
+  }
+  expect(after.size).toBe(before.size + sheets.length);
+  // The sheets that were there keep their place and their ids; the new ones follow.
+  const book = strFromU8(unzipSync(patched)["xl/workbook.xml"]);
+  const original = strFromU8(unzipSync(SAMPLE)["xl/workbook.xml"]);
+  for (const sheet of original.match(/<sheet [^>]*\/>/g)!) expect(book).toContain(sheet);
+});
+
+test("a workbook without shared strings, number formats or conditional styles of its own", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Getallen");
+  ws.getCell("A1").value = 1;
+  ws.getCell("B2").value = 2.5;
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const files = unzipSync(bytes);
+  expect(files["xl/sharedStrings.xml"]).toBeUndefined();
+  expect(strFromU8(files["xl/styles.xml"])).not.toMatch(/<numFmt /);
+  const patched = await expectSameAsExcelJs(bytes);
+  expect(unzipSync(patched)["xl/sharedStrings.xml"]).toBeDefined();
+});
+
+test("a workbook part elsewhere than xl/workbook.xml is left to ExcelJS (null)", async () => {
+  const files = unzipSync(SAMPLE);
+  files["xl/boek.xml"] = files["xl/workbook.xml"];
+  delete files["xl/workbook.xml"];
+  const rels = strFromU8(files["_rels/.rels"]).replace("xl/workbook.xml", "xl/boek.xml");
+  files["_rels/.rels"] = strToU8(rels);
+  files["[Content_Types].xml"] = strToU8(
+    strFromU8(files["[Content_Types].xml"]).replace("/xl/workbook.xml", "/xl/boek.xml"),
+  );
+  files["xl/_rels/boek.xml.rels"] = files["xl/_rels/workbook.xml.rels"];
+  delete files["xl/_rels/workbook.xml.rels"];
+  expect(await addReportSheets(zipSync(files), sheets)).toBeNull();
+});
