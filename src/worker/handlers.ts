@@ -22,9 +22,17 @@ import type { WorkbookRequest } from "./workbook-handlers";
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
+/** how long the planner waits with nothing to do before the editable workbook starts loading */
+export const IDLE_BEFORE_LOAD_MS = 1500;
+
 export interface HandlerOptions {
   /** starts the workbook's own worker (the planner worker in a browser); without it, this thread holds it */
   startWorkbookWorker?: () => HostWorker;
+  /**
+   * idle time before the editable workbook starts loading in its worker; default IDLE_BEFORE_LOAD_MS with a
+   * worker, never without one (on this thread the load would block what it should make way for)
+   */
+  idleBeforeLoadMs?: number;
 }
 
 /** Returns the message handler; it keeps the open workbook and the cancelled task ids between messages. */
@@ -53,8 +61,21 @@ export function createHandler(
     hasReport: boolean;
     report: ReportSheet[] | null;
   } | null = null;
-  /** starts the editable workbook's load, once, when it is first needed or after the first check */
+  /**
+   * Starts the editable workbook's load, once: when a task first needs it, or when the planner has had nothing
+   * to do for IDLE_BEFORE_LOAD_MS. ExcelJS's parse of a large workbook takes seconds of a core (8 s for
+   * 150,000 rows in Chromium); started at once it slowed the check, the run and the report the user waits
+   * for, none of which needs it.
+   */
   let startLoading: (() => void) | null = null;
+  let busy = 0;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const idleMs = options.idleBeforeLoadMs ?? (options.startWorkbookWorker ? IDLE_BEFORE_LOAD_MS : Infinity);
+  const loadWhenIdle = () => {
+    clearTimeout(idleTimer);
+    if (startLoading && busy === 0 && Number.isFinite(idleMs))
+      idleTimer = setTimeout(() => busy === 0 && startLoading?.(), idleMs);
+  };
   const opened = (): WorkbookHost => {
     startLoading?.();
     if (!host) throw new Error("Geen werkmap geopend / No workbook open");
@@ -129,9 +150,7 @@ export function createHandler(
     // A copy: the bytes themselves move to the editable workbook's worker.
     if (read) pristine = { bytes: view.slice(), sheets: sheets!, hasReport, report: null };
     // The editable workbook loads in a worker of its own in a browser (the bytes move there). With the tables
-    // read, it starts after the first check (or at the first task that needs it), so that the check the page
-    // asks for at once does not share the two cores with it; it then loads while the planner looks at the
-    // check and runs.
+    // read, it starts when the planner is idle or a task needs it (startLoading).
     const load = () => {
       startLoading = null;
       host = startWorkbookHost(options.startWorkbookWorker);
@@ -174,12 +193,8 @@ export function createHandler(
       case "readTables":
         if (!request.names && streamed) return { output: streamedTables() };
         return { output: await call({ task: "readTables", names: request.names }) };
-      case "check": {
-        const output = await session.check(request.known);
-        // The check's answer first, then the workbook's load (see open).
-        if (startLoading) setTimeout(() => startLoading?.(), 0);
-        return { output };
-      }
+      case "check":
+        return { output: await session.check(request.known) };
       case "runHeld": {
         progress(0, 1, "check");
         const abort = new AbortController();
@@ -283,6 +298,8 @@ export function createHandler(
       return;
     }
     const { id, request } = message;
+    busy++;
+    clearTimeout(idleTimer);
     try {
       const { output, transfer } = await perform(id, request);
       post({ id, kind: "done", output }, transfer);
@@ -296,6 +313,8 @@ export function createHandler(
     } finally {
       cancelled.delete(id);
       aborts.delete(id);
+      busy--;
+      loadWhenIdle();
     }
   };
 }

@@ -59,7 +59,7 @@ class BusyWorker implements HostWorker {
 }
 
 /** The planner's handlers on this thread, with the fake workbook worker; answers cloned as for the page. */
-function planner(busyAfterOpen = false) {
+function planner(busyAfterOpen = false, idleBeforeLoadMs = Infinity) {
   const workers: BusyWorker[] = [];
   let next = 1;
   const waiting = new Map<number, (m: FromWorker) => void>();
@@ -73,6 +73,7 @@ function planner(busyAfterOpen = false) {
         workers.push(w);
         return w;
       },
+      idleBeforeLoadMs,
     },
   );
   async function call<R extends TaskRequest>(request: R): Promise<TaskOutput<R>> {
@@ -123,8 +124,8 @@ test("check, run and the held tables come before the workbook has loaded, equal 
     sheet: expected.read.locations.Formatie.sheet,
     address: expect.stringMatching(/^[A-Z]+3$/),
   });
-  // Nothing so far needed the workbook.
-  expect(workers[0].received).toEqual(["open"]);
+  // Nothing so far needed the workbook: it has not even started loading.
+  expect(workers).toHaveLength(0);
 
   // The report and the download need it neither: the report is added to the file as opened (patch-xlsx.ts).
   const report = await call({
@@ -138,11 +139,26 @@ test("check, run and the held tables come before the workbook has loaded, equal 
   const back = await loadWorkbook(new Uint8Array(saved.bytes));
   expect(back.getWorksheet("Vergelijking")).toBeDefined();
   expect(back.worksheets.map((w) => w.name)).toEqual([...opened.sheets, ...report!.sheets]);
+  // The editable workbook started loading for the report, which it gets too (for later writes) once loaded.
+  await new Promise((r) => setTimeout(r, 50));
   expect(workers[0].received).toEqual(["open"]);
   // The editable workbook gets the report too, once it has loaded, for whatever is written after it.
   workers[0].release();
   await new Promise((r) => setTimeout(r, 100));
   expect(workers[0].received).toEqual(["open", "writeReport"]);
+});
+
+test("the editable workbook starts loading once the planner is idle, not while it works", async () => {
+  const { call, workers } = planner(false, 200);
+  await call({ task: "open", bytes: new Uint8Array(fs.readFileSync(SAMPLE)).buffer });
+  await call({ task: "check" });
+  const run = call({ task: "runHeld", scenarios: null });
+  await new Promise((r) => setTimeout(r, 250));
+  await run;
+  // The run (with Optimaal, a few hundred ms) kept it waiting; a quiet moment after it, the load starts.
+  expect(workers).toHaveLength(0);
+  await new Promise((r) => setTimeout(r, 400));
+  expect(workers[0].received).toEqual(["open"]);
 });
 
 test("the quick download and the editable workbook's agree: the same report sheets, the same tables", async () => {
