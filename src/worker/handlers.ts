@@ -61,6 +61,8 @@ export function createHandler(
     hasReport: boolean;
     report: ReportSheet[] | null;
   } | null = null;
+  /** a report added to the file as opened before the editable workbook began loading: it goes in first */
+  let reportForHost: ReportSheet[] | null = null;
   /**
    * Starts the editable workbook's load, once: when a task first needs it, or when the planner has had nothing
    * to do for IDLE_BEFORE_LOAD_MS. ExcelJS's parse of a large workbook takes seconds of a core (8 s for
@@ -119,6 +121,7 @@ export function createHandler(
     host?.end();
     host = null;
     startLoading = null;
+    reportForHost = null;
     changed();
     fileName = name;
     // ExcelJS's parsers only where a workbook is opened (the preview), never in the add-in's worker.
@@ -159,6 +162,9 @@ export function createHandler(
       loading.catch((e: unknown) => {
         if (token === opens) notEditable = (e as Error)?.message ?? String(e);
       });
+      // A report added to the file as opened before the load began goes into the editable workbook first.
+      if (reportForHost) host.call({ task: "writeReport", sheets: reportForHost }).catch(() => undefined);
+      reportForHost = null;
       return loading;
     };
     progress(1, 2, "tables");
@@ -224,8 +230,10 @@ export function createHandler(
                 const { nameReportSheets } = await import("../xlsx/gateway");
                 const { named, renamed } = nameReportSheets(sheets, file.sheets);
                 file.report = named;
-                // The editable workbook gets it too, for whatever is written after it (it loads meanwhile).
-                call({ task: "writeReport", sheets }).catch(() => undefined);
+                // The editable workbook gets it too, for whatever is written after it: now if it is there or
+                // loading, else as soon as it starts loading (load in open), so that it does not slow this.
+                if (host) host.call({ task: "writeReport", sheets }).catch(() => undefined);
+                else reportForHost = sheets;
                 return { sheets: named.map((s) => s.name), renamed };
               }
             : (sheets) => call({ task: "writeReport", sheets }, id),
