@@ -158,6 +158,25 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
   }
 }
 
+/**
+ * The report's sheets, renamed where a sheet the workbook keeps (`kept`: its sheets but those of an earlier
+ * report, which the report replaces) has the name: "Vergelijking (2)".
+ */
+export function nameReportSheets(
+  sheets: ReportSheet[],
+  kept: string[],
+): { named: ReportSheet[]; renamed: { wanted: string; used: string }[] } {
+  const taken = new Set(kept.map((n) => n.toLowerCase()));
+  const renamed: { wanted: string; used: string }[] = [];
+  const named = sheets.map((s) => {
+    const used = uniqueSheetName(s.name, taken);
+    taken.add(used.toLowerCase());
+    if (used !== s.name) renamed.push({ wanted: s.name, used });
+    return { ...s, name: used };
+  });
+  return { named, renamed };
+}
+
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32767;
 

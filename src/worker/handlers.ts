@@ -14,7 +14,7 @@ import type { ReadTables } from "../model/workbook-types";
 import type { IllustrativeMark } from "../model/sources";
 import { PlanSession } from "./planning";
 import { REALISATIE_TABLE } from "../model/monitor";
-import { REPORT_MARKER, type ReportSheet } from "../model/report";
+import { nameReportSheets, REPORT_MARKER, type ReportSheet } from "../model/report";
 import { normalizeName } from "../model/text";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
 import { startWorkbookHost, type HostWorker, type WorkbookHost } from "./workbook-host";
@@ -60,6 +60,8 @@ export function createHandler(
     /** whether a sheet is an earlier report's (the report replaces those: left to the editable workbook) */
     hasReport: boolean;
     report: ReportSheet[] | null;
+    /** the file with the report added, being made or made (patchedDownload) */
+    download?: Promise<Uint8Array | null> | null;
   } | null = null;
   /** a report added to the file as opened before the editable workbook began loading: it goes in first */
   let reportForHost: ReportSheet[] | null = null;
@@ -227,9 +229,16 @@ export function createHandler(
           options,
           quick
             ? async (sheets) => {
-                const { nameReportSheets } = await import("../xlsx/gateway");
                 const { named, renamed } = nameReportSheets(sheets, file.sheets);
                 file.report = named;
+                // The download's bytes made at once, after this answer: the likely next step then only hands
+                // them over (made again at the download if not ready or already handed over).
+                file.download = null;
+                setTimeout(() => {
+                  if (file.report === named)
+                    // On a failure the download writes the editable workbook instead.
+                    file.download = patchedDownload(file.bytes, named).catch(() => null);
+                }, 0);
                 // The editable workbook gets it too, for whatever is written after it: now if it is there or
                 // loading, else as soon as it starts loading (load in open), so that it does not slow this.
                 if (host) host.call({ task: "writeReport", sheets }).catch(() => undefined);
@@ -271,12 +280,12 @@ export function createHandler(
       case "save": {
         progress(0, 1, "write");
         if (pristine?.report) {
-          const [{ addReportSheets }, { ownBuffer }] = await Promise.all([
-            import("../xlsx/patch-xlsx"),
-            import("./workbook-handlers"),
-          ]);
-          const patched = await addReportSheets(pristine.bytes, pristine.report);
+          const made = pristine.download ?? patchedDownload(pristine.bytes, pristine.report);
+          // Its buffer moves to the page: the next download makes it again.
+          pristine.download = null;
+          const patched = await made;
           if (patched) {
+            const { ownBuffer } = await import("./workbook-handlers");
             const bytes = ownBuffer(patched);
             return { output: { bytes }, transfer: [bytes] };
           }
@@ -286,6 +295,12 @@ export function createHandler(
         return { output: { bytes }, transfer: [bytes] };
       }
     }
+  }
+
+  /** The file as opened with the report added (patch-xlsx.ts); null where the patch does not follow it. */
+  async function patchedDownload(bytes: Uint8Array, report: ReportSheet[]): Promise<Uint8Array | null> {
+    const { addReportSheets } = await import("../xlsx/patch-xlsx");
+    return addReportSheets(bytes, report);
   }
 
   function streamedTables(): ReadTables {

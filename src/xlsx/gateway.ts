@@ -3,7 +3,7 @@
  * the same reading, template, scenario store and report as src/excel, without Excel.
  */
 import ExcelJS from "exceljs";
-import { REPORT_MARKER, uniqueSheetName, type ReportSheet } from "../model/report";
+import { nameReportSheets, REPORT_MARKER, uniqueSheetName, type ReportSheet } from "../model/report";
 import { rowsForTableHeader } from "../model/scenarios";
 import { TABLES, type TableName } from "../model/schema";
 import {
@@ -175,25 +175,6 @@ export class XlsxGateway implements WorkbookGateway {
   async toBuffer(): Promise<Uint8Array> {
     return writeXlsx(this.workbook);
   }
-}
-
-/**
- * The report's sheets, renamed where a sheet the workbook keeps (`kept`: its sheets but those of an earlier
- * report, which the report replaces) has the name: "Vergelijking (2)".
- */
-export function nameReportSheets(
-  sheets: ReportSheet[],
-  kept: string[],
-): { named: ReportSheet[]; renamed: ReportResult["renamed"] } {
-  const taken = new Set(kept.map((n) => n.toLowerCase()));
-  const renamed: ReportResult["renamed"] = [];
-  const named = sheets.map((s) => {
-    const used = uniqueSheetName(s.name, taken);
-    taken.add(used.toLowerCase());
-    if (used !== s.name) renamed.push({ wanted: s.name, used });
-    return { ...s, name: used };
-  });
-  return { named, renamed };
 }
 
 /** Where a cell of an input table is (sheet and A1 address) in the tables as read; null for a table not read. */
