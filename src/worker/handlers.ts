@@ -283,7 +283,7 @@ export function createHandler(
           const made = pristine.download ?? patchedDownload(pristine.bytes, pristine.report);
           // Its buffer moves to the page: the next download makes it again.
           pristine.download = null;
-          const patched = await made;
+          const patched = await made.catch(() => null);
           if (patched) {
             const { ownBuffer } = await import("./workbook-handlers");
             const bytes = ownBuffer(patched);

@@ -89,17 +89,19 @@ function mergeStyles(
   added: string,
 ): { xml: string; xfOffset: number; dxfOffset: number } | null {
   if (!/<styleSheet[\s>]/.test(user) || !/<styleSheet[\s>]/.test(added)) return null;
-  // Number formats: the new custom ones (164 and up) renumbered after the user's.
+  // Number formats: the new custom ones (164 and up) renumbered after every id the user's styles use (those of
+  // conditional formats, inside dxf, included), in cell formats and conditional formats alike.
   const userFormats = section(user, "numFmts");
   let nextFormat = 163;
-  for (const f of items(userFormats?.inner ?? "", "numFmt"))
-    nextFormat = Math.max(nextFormat, Number(/numFmtId="(\d+)"/.exec(f)?.[1] ?? 0));
+  for (const m of user.matchAll(/numFmtId="(\d+)"/g)) nextFormat = Math.max(nextFormat, Number(m[1]));
   const formatIds = new Map<number, number>();
+  const formatId = (n: number): number => {
+    if (n < 164) return n; // Excel's built-in formats
+    if (!formatIds.has(n)) formatIds.set(n, ++nextFormat);
+    return formatIds.get(n)!;
+  };
   const newFormats = items(section(added, "numFmts")?.inner ?? "", "numFmt").map((f) =>
-    shift(f, /(numFmtId=")(\d+)(")/, (n) => {
-      formatIds.set(n, ++nextFormat);
-      return nextFormat;
-    }),
+    shift(f, /(numFmtId=")(\d+)(")/, formatId),
   );
   let xml = user;
   if (newFormats.length) {
@@ -110,28 +112,36 @@ function mergeStyles(
       xml = `${xml.slice(0, at)}<numFmts count="${newFormats.length}">${newFormats.join("")}</numFmts>${xml.slice(at)}`;
     }
   }
+  // Fonts, fills and borders: the added ones after the user's, except the leading defaults every styles part
+  // has (font 0, fills 0 and 1, border 0), which become the user's own: a report cell without a style of its own
+  // and one with only a number format then show in the same font, the workbook's.
   const offsets: Record<string, number> = {};
+  const defaults = { font: 1, fill: 2, border: 1 };
   for (const [tag, item] of [
     ["fonts", "font"],
     ["fills", "fill"],
     ["borders", "border"],
   ] as const) {
-    const done = append(xml, tag, item, items(section(added, tag)?.inner ?? "", item));
-    if (!done) return null;
+    const done = append(xml, tag, item, items(section(added, tag)?.inner ?? "", item).slice(defaults[item]));
+    if (!done || done.before < defaults[item]) return null;
     xml = done.xml;
-    offsets[item] = done.before;
+    offsets[item] = done.before - defaults[item];
   }
+  const moved = (item: "font" | "fill" | "border") => (n: number) =>
+    n < defaults[item] ? n : n + offsets[item];
   const xfs = items(section(added, "cellXfs")?.inner ?? "", "xf").map((xf) => {
-    let out = shift(xf, /(\snumFmtId=")(\d+)(")/, (n) => formatIds.get(n) ?? n);
-    out = shift(out, /(\sfontId=")(\d+)(")/, (n) => n + offsets.font);
-    out = shift(out, /(\sfillId=")(\d+)(")/, (n) => n + offsets.fill);
+    let out = shift(xf, /(\snumFmtId=")(\d+)(")/, formatId);
+    out = shift(out, /(\sfontId=")(\d+)(")/, moved("font"));
+    out = shift(out, /(\sfillId=")(\d+)(")/, moved("fill"));
     // xfId: the cell style (Normal, 0), the user's own first one.
-    return shift(out, /(\sborderId=")(\d+)(")/, (n) => n + offsets.border);
+    return shift(out, /(\sborderId=")(\d+)(")/, moved("border"));
   });
   const cellXfs = append(xml, "cellXfs", "xf", xfs);
   if (!cellXfs) return null;
   xml = cellXfs.xml;
-  const dxfs = items(section(added, "dxfs")?.inner ?? "", "dxf");
+  const dxfs = items(section(added, "dxfs")?.inner ?? "", "dxf").map((dxf) =>
+    shift(dxf, /(numFmtId=")(\d+)(")/g, formatId),
+  );
   let dxfOffset = 0;
   if (section(xml, "dxfs")) {
     const done = append(xml, "dxfs", "dxf", dxfs)!;
@@ -178,6 +188,15 @@ export type RenderedParts = Record<string, Uint8Array>;
  * not one followed here (see above). `original` is not changed.
  */
 export function addSheetsToXlsx(original: Uint8Array, added: RenderedParts): Uint8Array | null {
+  try {
+    return patched(original, added);
+  } catch {
+    // Whatever this writer cannot follow (a damaged part, an unexpected layout) is left to ExcelJS.
+    return null;
+  }
+}
+
+function patched(original: Uint8Array, added: RenderedParts): Uint8Array | null {
   const entries = zipEntries(original);
   const text = (name: string): string | null => {
     const e = entries.get(name);
@@ -215,6 +234,18 @@ export function addSheetsToXlsx(original: Uint8Array, added: RenderedParts): Uin
     return { name: /\sname="([^"]*)"/.exec(s)![1], part: addedLinks.find((l) => l.id === id)?.path };
   });
   if (sheets.length === 0 || sheets.some((s) => !s.part || !added[s.part])) return null;
+  // Sheet names are unique in a workbook, whatever their case (the caller names the new ones so; a clash here
+  // would have Excel repair the file).
+  const plain = (name: string) =>
+    name
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&")
+      .toLowerCase();
+  const taken = new Set([...book.matchAll(/<sheet\s[^>]*?name="([^"]*)"/g)].map((m) => plain(m[1])));
+  if (sheets.some((s) => taken.has(plain(s.name)))) return null;
 
   const styled = mergeStyles(styles, addedStyles);
   if (!styled) return null;
@@ -239,7 +270,11 @@ export function addSheetsToXlsx(original: Uint8Array, added: RenderedParts): Uin
         stringsPath,
         replaceSection(userStrings, sst, `${open}${sst.inner}${newStrings.join("")}</sst>`),
       );
-    } else if (!stringsPath && !entries.has("xl/sharedStrings.xml")) {
+    } else if (
+      !stringsPath &&
+      !/PartName="\/xl\/sharedStrings\.xml"/i.test(types) &&
+      !entries.has("xl/sharedStrings.xml")
+    ) {
       newStringsPart = "xl/sharedStrings.xml";
     } else return null;
   }
@@ -255,9 +290,13 @@ export function addSheetsToXlsx(original: Uint8Array, added: RenderedParts): Uin
   let nextSheetId = 0;
   for (const m of book.matchAll(/<sheet\s[^>]*?sheetId="(\d+)"/g))
     nextSheetId = Math.max(nextSheetId, Number(m[1]));
+  // Part names are compared without case (Open Packaging Conventions), against the zip's entries and the
+  // content types' overrides alike.
+  const partNames = new Set([...entries.keys()].map((n) => n.toLowerCase()));
+  for (const m of types.matchAll(/PartName="\/?([^"]*)"/g)) partNames.add(m[1].toLowerCase());
   let nextPart = 1;
   const newPart = () => {
-    while (entries.has(`xl/worksheets/sheet${nextPart}.xml`)) nextPart++;
+    while (partNames.has(`xl/worksheets/sheet${nextPart}.xml`)) nextPart++;
     return `xl/worksheets/sheet${nextPart++}.xml`;
   };
 

@@ -112,3 +112,50 @@ test("a workbook part elsewhere than xl/workbook.xml is left to ExcelJS (null)",
   delete files["xl/_rels/workbook.xml.rels"];
   expect(await addReportSheets(zipSync(files), sheets)).toBeNull();
 });
+
+/** The sample with its styles part changed by `edit`. */
+function withStyles(edit: (styles: string) => string): Uint8Array {
+  const files = unzipSync(SAMPLE);
+  files["xl/styles.xml"] = strToU8(edit(strFromU8(files["xl/styles.xml"])));
+  return zipSync(files);
+}
+
+test("a number format id the user's conditional styles use is not given to a report format", async () => {
+  // Excel may keep a conditional format's number format only in its dxf: id 170, not in numFmts.
+  const bytes = withStyles((x) =>
+    x.replace(
+      /<dxfs count="0"\/>/,
+      '<dxfs count="1"><dxf><numFmt numFmtId="170" formatCode="0.000"/></dxf></dxfs>',
+    ),
+  );
+  const styles = strFromU8(unzipSync((await addReportSheets(bytes, sheets))!)["xl/styles.xml"]);
+  const codes = new Map<string, Set<string>>();
+  for (const m of styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g))
+    codes.set(m[1], (codes.get(m[1]) ?? new Set()).add(m[2]));
+  expect([...codes.values()].every((c) => c.size === 1)).toBe(true);
+  expect(codes.get("170")).toEqual(new Set(["0.000"]));
+  // The report's own formats are there, numbered after 170.
+  const added = [...codes.keys()].map(Number).filter((n) => n > 170);
+  expect(added.length).toBeGreaterThan(0);
+  // The user's conditional style keeps its place (dxf 0); the report's follow it.
+  expect(styles).toMatch(/<dxfs count="\d+"><dxf><numFmt numFmtId="170"/);
+});
+
+test("the report's default font, fills and border are the user's own, not copies", async () => {
+  const styles = strFromU8(unzipSync((await addReportSheets(SAMPLE, sheets))!)["xl/styles.xml"]);
+  const count = (tag: string, xml: string) => Number(new RegExp(`<${tag} count="(\\d+)"`).exec(xml)![1]);
+  const user = strFromU8(unzipSync(SAMPLE)["xl/styles.xml"]);
+  const report = new ExcelJS.Workbook();
+  const { writeReportSheets } = await import("../../src/xlsx/workbook");
+  writeReportSheets(report, sheets);
+  const { renderParts } = await import("../../src/xlsx/write-xlsx");
+  const rendered = strFromU8((await renderParts(report))["xl/styles.xml"]);
+  expect(count("fonts", styles)).toBe(count("fonts", user) + count("fonts", rendered) - 1);
+  expect(count("fills", styles)).toBe(count("fills", user) + count("fills", rendered) - 2);
+  expect(count("borders", styles)).toBe(count("borders", user) + count("borders", rendered) - 1);
+});
+
+test("a sheet name the workbook already has (in any case) is left to ExcelJS (null)", async () => {
+  const clash = [{ ...sheets[0], name: "FORMATIE" }];
+  expect(await addReportSheets(SAMPLE, clash)).toBeNull();
+});
