@@ -135,6 +135,8 @@ export class PlanSession {
         plan: last.plan,
         result: last.result,
         tables: realisation ? { ...last.tables, [REALISATIE_TABLE]: realisation } : last.tables,
+        // The run's hash is over these very tables, unless the Realisatie table joins them.
+        inputHash: realisation ? undefined : last.inputHash,
         sources: { ...sources, readAt: last.readAt },
         createdAt: options.createdAt,
         lang: options.lang,

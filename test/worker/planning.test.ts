@@ -168,6 +168,12 @@ describe("check, run and report where the workbook is", () => {
     expect(written!.sheets[0]).toBe("Comparison");
     expect(written!.sheets).toEqual(expect.arrayContaining(["Sc Basis", "Sc Kaasschaaf", "Sc Staf eruit"]));
     expect(written!.renamed).toEqual([]);
+    // Its provenance names the hash of the inputs it was run on (the run's, not made again).
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load((await w.call({ task: "save" })).bytes);
+    const texts: string[] = [];
+    saved.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value)))));
+    expect(texts.some((t) => t.includes(ran.inputHash))).toBe(true);
 
     // The planner saves other scenarios: the old run's report would carry a stale hash, so none is written.
     await w.call({
