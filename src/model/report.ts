@@ -83,6 +83,11 @@ export interface Provenance {
 }
 
 export const REPORT_MARKER = "Formatieplanner-rapport";
+
+/** Whether a cell (1-based row and column) is an earlier report sheet's marker: REPORT_MARKER in A2. */
+export function isReportMarker(row: number, col: number, value: unknown): boolean {
+  return row === 2 && col === 1 && value === REPORT_MARKER;
+}
 export const COMPARISON_SHEET = "Vergelijking";
 const TITLE_FILL = "#154273";
 const HEADER_FILL = "#DCE6F0";

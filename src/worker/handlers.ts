@@ -14,7 +14,7 @@ import type { ReadTables } from "../model/workbook-types";
 import type { IllustrativeMark } from "../model/sources";
 import { PlanSession } from "./planning";
 import { REALISATIE_TABLE } from "../model/monitor";
-import { nameReportSheets, REPORT_MARKER, type ReportSheet } from "../model/report";
+import { isReportMarker, nameReportSheets, type ReportSheet } from "../model/report";
 import { normalizeName } from "../model/text";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
 import { startWorkbookHost, type HostWorker, type WorkbookHost } from "./workbook-host";
@@ -143,7 +143,7 @@ export function createHandler(
         inflater: "platform",
         // An earlier report's sheet carries the report's marker in A2 (as XlsxGateway.writeReport finds it).
         onTopCell: (_sheet, row, col, value) => {
-          if (row === 2 && col === 1 && plainValue(value) === REPORT_MARKER) hasReport = true;
+          if (isReportMarker(row, col, plainValue(value))) hasReport = true;
         },
       });
     } catch (e) {

@@ -3,7 +3,7 @@
  * the same reading, template, scenario store and report as src/excel, without Excel.
  */
 import ExcelJS from "exceljs";
-import { nameReportSheets, REPORT_MARKER, uniqueSheetName, type ReportSheet } from "../model/report";
+import { isReportMarker, nameReportSheets, uniqueSheetName, type ReportSheet } from "../model/report";
 import { rowsForTableHeader } from "../model/scenarios";
 import { TABLES, type TableName } from "../model/schema";
 import {
@@ -157,7 +157,7 @@ export class XlsxGateway implements WorkbookGateway {
   async writeReport(sheets: ReportSheet[]): Promise<ReportResult> {
     const owned = new Set<string>();
     this.workbook.eachSheet((ws) => {
-      if (plainValue(ws.getCell("A2").value) === REPORT_MARKER) owned.add(ws.name.toLowerCase());
+      if (isReportMarker(2, 1, plainValue(ws.getCell(2, 1).value))) owned.add(ws.name.toLowerCase());
     });
     for (const name of owned) {
       const ws = this.workbook.worksheets.find((w) => w.name.toLowerCase() === name);

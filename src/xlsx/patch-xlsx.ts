@@ -11,9 +11,9 @@
  * the caller writes the workbook with ExcelJS as before.
  */
 import ExcelJS from "exceljs";
-import { inflateSync, strFromU8, strToU8, Zip, ZipDeflate, type ZipInputFile } from "fflate";
+import { strFromU8, strToU8, Zip, ZipDeflate, type ZipInputFile } from "fflate";
 import type { ReportSheet } from "../model/report";
-import { raw, zipEntries, type ZipEntry } from "./zip-entries";
+import { inflated, raw, zipEntries, type ZipEntry } from "./zip-entries";
 import { DEFLATE_LEVEL, renderParts } from "./write-xlsx";
 import { writeReportSheets } from "./workbook";
 
@@ -201,7 +201,7 @@ function patched(original: Uint8Array, added: RenderedParts): Uint8Array | null 
   const text = (name: string): string | null => {
     const e = entries.get(name);
     if (!e) return null;
-    return strFromU8(e.method === 0 ? raw(original, e) : inflateSync(raw(original, e)));
+    return strFromU8(inflated(original, e));
   };
   const addedText = (name: string): string | null => (added[name] ? strFromU8(added[name]) : null);
 

@@ -7,7 +7,7 @@
  * does not follow (a hyperlink in a table, table parts that differ from the sheet's links, a merged header
  * that widens a sheet) falls back to the in-memory reader instead of guessing.
  */
-import { Inflate, inflateSync } from "fflate";
+import { Inflate } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import ExcelJS from "exceljs";
 import type { ReadTables, TableLocation } from "../model/workbook-types";
@@ -17,7 +17,7 @@ import { normalizeName } from "../model/text";
 import { CellMarker } from "../model/cells";
 import { checkXlsxZip, WorkbookUnreadable } from "./zip-check";
 import { SheetDataScanner } from "./sheet-data-scanner";
-import { raw, zipEntries, type ZipEntry } from "./zip-entries";
+import { inflated, raw, zipEntries, type ZipEntry } from "./zip-entries";
 import { decodeRange, loadWorkbook, plainValue, tablesFromWorkbook, valueMarker } from "./workbook";
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
@@ -33,11 +33,6 @@ const ExcelUtils = require("exceljs/lib/utils/utils");
 
 /** Rows between two progress reports. */
 export const PROGRESS_ROWS = 100_000;
-
-/** A small part, inflated whole (method 0 is stored, 8 deflated; anything else fails and falls back). */
-function inflate(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  return e.method === 0 ? raw(bytes, e) : inflateSync(raw(bytes, e));
-}
 
 /**
  * Compressed bytes fed to the inflater at a time: 64 kB inflate to about 1 MB of XML, a text saxes takes in
@@ -102,7 +97,7 @@ async function* partText(bytes: Uint8Array, e: ZipEntry, inflater: Inflater): As
  */
 async function parsePart(xform: any, bytes: Uint8Array, e: ZipEntry | undefined): Promise<any> {
   if (!e) return undefined;
-  const text = new TextDecoder().decode(inflate(bytes, e));
+  const text = new TextDecoder().decode(inflated(bytes, e));
   async function* events() {
     const parser = new SaxesParser();
     let error: Error | undefined;

@@ -3,6 +3,7 @@
  * stored, its checksum and sizes. What the streaming reader (stream-read.ts) needs to inflate a part, and what
  * the report's patch writer (patch-xlsx.ts) needs to copy a part unchanged without inflating it.
  */
+import { inflateSync } from "fflate";
 import { notXlsx } from "./zip-check";
 
 export interface ZipEntry {
@@ -49,4 +50,9 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
 /** The entry's data as stored (compressed or not). */
 export function raw(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   return bytes.subarray(e.data, e.data + e.size);
+}
+
+/** A small part, inflated whole (method 0 is stored, 8 deflated; anything else throws). */
+export function inflated(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  return e.method === 0 ? raw(bytes, e) : inflateSync(raw(bytes, e));
 }
