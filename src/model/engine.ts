@@ -25,7 +25,14 @@ import {
 import { compileFilter, filterMask, groupName } from "./filter";
 import { leastHarmSteps, type OptimiserResult, type Pool } from "./optimal";
 import { notes, reasons, type Note } from "./notes";
-import { loadSolver, solverPort, type AsyncLpSolver, type LpSolution, type LpSolver } from "./solver";
+import {
+  loadSolver,
+  solverPort,
+  type AsyncLpSolver,
+  type LpModel,
+  type LpSolution,
+  type LpSolver,
+} from "./solver";
 import { BASELINE_NAME } from "./input";
 import {
   GROUP_OPERATIONS,
@@ -471,9 +478,12 @@ function poolIds(frame: Frame): Int32Array {
   if (frame.poolOf) return frame.poolOf;
   const { length, unit, group, costPerFte } = frame.plan.formation;
   const poolOf = new Int32Array(length);
-  const ids = new Map<string, number>();
+  const ids = new Map<number, number>();
+  // One number per (unit, group, band): a text key per row cost 150,000 concatenations. Bands lie between
+  // -1 (no cost) and 142,000 (the largest double); groups below 256 (Uint8Array).
+  const bands = 1 << 18;
   for (let r = 0; r < length; r++) {
-    const key = `${unit[r]}|${group[r]}|${costBand(costPerFte[r])}`;
+    const key = (unit[r] * 256 + group[r]) * bands + costBand(costPerFte[r]) + 1;
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = ids.size));
     poolOf[r] = id;
@@ -485,7 +495,7 @@ function poolIds(frame: Frame): Int32Array {
 /** What the optimiser is doing, for the progress shown while a long Optimaal runs. */
 export type OptimalStage = "pooling" | "building" | "solving" | "distributing";
 /** A step of a scenario: a stage reached, or an LP for the driver to solve (its solution is sent back). */
-export type ScenarioStep = { stage: OptimalStage } | { lp: string };
+export type ScenarioStep = { stage: OptimalStage } | { lp: LpModel };
 
 /**
  * The least-harm lever: pools the rows, solves the LP and applies its cuts like any linear lever. A generator:

@@ -16,6 +16,8 @@ import { PlanSession } from "./planning";
 import { REALISATIE_TABLE } from "../model/monitor";
 import { isReportMarker, nameReportSheets, type ReportSheet } from "../model/report";
 import { normalizeName } from "../model/text";
+import { leverKindOf } from "../model/input-scenarios";
+import { warmSolver } from "../model/solver";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
 import { startWorkbookHost, type HostWorker, type WorkbookHost } from "./workbook-host";
 import type { WorkbookRequest } from "./workbook-handlers";
@@ -144,6 +146,11 @@ export function createHandler(
         // An earlier report's sheet carries the report's marker in A2 (as XlsxGateway.writeReport finds it).
         onTopCell: (_sheet, row, col, value) => {
           if (isReportMarker(row, col, plainValue(value))) hasReport = true;
+        },
+        // A workbook that names the Optimaal lever likely runs it: HiGHS warms up in its own worker while this
+        // one reads (solver.ts warmSolver), on the other core, instead of after the check.
+        onSharedStrings: (texts) => {
+          if (texts.some((t) => leverKindOf(t) === "Optimaal")) warmSolver();
         },
       });
     } catch (e) {

@@ -5,10 +5,10 @@
  * worker uses this for Optimaal, so a long solve in the pane can be cancelled within a moment.
  */
 import { CancelledError } from "../model/engine";
-import type { AsyncLpSolver, LpSolution } from "../model/solver";
+import type { AsyncLpSolver, LpModel, LpSolution } from "../model/solver";
 
 /** Messages to and from the solver worker. */
-export type ToSolver = { id: number; lp: string };
+export type ToSolver = { id: number; lp: LpModel };
 export type FromSolver = { id: number; solution: LpSolution } | { id: number; error: string };
 
 /** The part of a Worker this uses (a fake in tests). */

@@ -174,6 +174,8 @@ export async function readStreaming(
     inflater?: Inflater;
     /** every cell of the first rows of every sheet (MARK_ROWS), as it reads */
     onTopCell?: (sheet: string, row: number, col: number, value: ExcelJS.CellValue) => void;
+    /** the workbook's shared texts (plain ones), once read: before the first sheet */
+    onSharedStrings?: (texts: readonly string[]) => void;
   } = {},
 ): Promise<StreamRead | null> {
   const entries = zipEntries(bytes);
@@ -184,6 +186,10 @@ export async function readStreaming(
   );
   const styles = await parsePart(new StylesXform(), bytes, entries.get("xl/styles.xml"));
   const sharedStrings = await parsePart(new SharedStringsXform(), bytes, entries.get("xl/sharedStrings.xml"));
+  if (sharedStrings && options.onSharedStrings) {
+    const values = (sharedStrings as unknown as { values: unknown[] }).values;
+    options.onSharedStrings(values.filter((v): v is string => typeof v === "string"));
+  }
   const date1904 = book.model.properties?.date1904;
   const wanted = new Map(names.map((n) => [normalizeName(n), n as TableName]));
   const marks: IllustrativeMark[] = [];

@@ -1,4 +1,5 @@
 import type { WorkbookTables } from "../../src/model";
+import type { LpModel } from "../../src/model/solver";
 
 /** A small plan in table form, editable per test. */
 export function smallTables(overrides: Partial<Record<string, unknown[][]>> = {}): WorkbookTables {
@@ -29,5 +30,27 @@ export function smallTables(overrides: Partial<Record<string, unknown[][]>> = {}
     ],
     Scenarios: [["Scenario", "Hefboom", "Waarde", "Filter", "Inbesteden", "Volgorde"]],
     ...overrides,
+  };
+}
+
+/** The smallest LP for the solver's tests: minimise x over lower <= x <= upper, and x >= atLeast when given. */
+export function oneVariableLp(lower: number, upper: number, atLeast?: number): LpModel {
+  const rows = atLeast === undefined ? 0 : 1;
+  return {
+    numCols: 1,
+    numRows: rows,
+    colCost: Float64Array.of(1),
+    colLower: Float64Array.of(lower),
+    colUpper: Float64Array.of(upper),
+    rowLower: Float64Array.from(rows ? [atLeast!] : []),
+    rowUpper: Float64Array.from(rows ? [Infinity] : []),
+    matrix: {
+      format: "csr",
+      numRows: rows,
+      numCols: 1,
+      starts: Int32Array.from(rows ? [0, 1] : [0]),
+      indices: Int32Array.from(rows ? [0] : []),
+      values: Float64Array.from(rows ? [1] : []),
+    },
   };
 }

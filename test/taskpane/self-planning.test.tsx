@@ -86,3 +86,37 @@ test("unsaved drafts run as they are on screen, and their report waits for a sav
   expect(result.current.state.message?.confirmSave).toBe(true);
   expect(readTables).not.toHaveBeenCalled();
 }, 60_000);
+
+test("a run does not wait for the pane's check: both are asked at once, and the busy state is the run's", async () => {
+  const { gateway } = await opened();
+  const { result } = renderHook(() => usePlanner(gateway, "nl"));
+  await act(async () => {
+    await result.current.refresh();
+  });
+  const order: string[] = [];
+  let answerCheck!: () => void;
+  const check = gateway.planning.check;
+  gateway.planning.check = async () => {
+    order.push("check");
+    await new Promise<void>((resolve) => (answerCheck = resolve));
+    return check();
+  };
+  const run = gateway.planning.run;
+  gateway.planning.run = (options) => {
+    order.push("run");
+    return run(options);
+  };
+  let running!: Promise<unknown>;
+  act(() => {
+    running = result.current.run();
+  });
+  await waitFor(() => expect(order).toEqual(["check", "run"]));
+  // The check has not answered, and the pane shows the run as under way (not "reading").
+  expect(result.current.state.busy?.label).toMatch(/doorreken/i);
+  answerCheck();
+  await act(async () => {
+    await running;
+  });
+  expect(result.current.state.result?.comparison.length).toBeGreaterThan(1);
+  expect(result.current.state.busy).toBeNull();
+});

@@ -11,9 +11,17 @@ import { TABLES, type TableName } from "../../src/model/schema";
 import { tableStatus } from "../../src/model/ports";
 import { addInputTable } from "../../src/xlsx/workbook";
 import { createHandler } from "../../src/worker/handlers";
-import { setSolverPort, WARM_UP_LP } from "../../src/model/solver";
+import {
+  setSolverPort,
+  solverPort,
+  warmSolver,
+  WARM_UP_POOLS,
+  WARM_UP_ROUNDS,
+  type LpModel,
+  type LpSolution,
+} from "../../src/model/solver";
 import type { FromWorker, TaskOutput, TaskRequest } from "../../src/worker/protocol";
-import { smallTables } from "../model/helpers";
+import { oneVariableLp, smallTables } from "../model/helpers";
 
 type Row = (string | number | null)[];
 
@@ -190,29 +198,87 @@ describe("check, run and report where the workbook is", () => {
   });
 });
 
-describe("HiGHS made ready at the check", () => {
+describe("HiGHS warmed before the run", () => {
   afterEach(() => setSolverPort(null));
 
-  test("with a solver worker, the check warms that worker with the smallest LP; the run then solves there", async () => {
+  /** A solver port that records each LP and answers only when told to. */
+  function heldPort() {
+    const sent: { lp: LpModel; answer: () => Promise<void> }[] = [];
+    const port = (lp: LpModel) =>
+      new Promise<LpSolution>((resolve) => {
+        sent.push({ lp, answer: async () => resolve((await loadSolver())(lp)) });
+      });
+    return { sent, port };
+  }
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  test("opening a workbook that names Optimaal warms the solver's worker with LPs of Optimaal's shape; the run then solves there", async () => {
+    const sent: LpModel[] = [];
     const solve = await loadSolver();
-    const sent: string[] = [];
     setSolverPort(async (lp) => {
       sent.push(lp);
       return solve(lp);
     });
-    expect(solve(WARM_UP_LP).status).toBe("Optimal");
     const w = worker();
     const optimal = [...scenarioRows, ["Optimaal", "Optimaal", null, null]];
     await w.call({ task: "open", bytes: await workbookBytes(50, { Scenarios: optimal }) });
-    await w.call({ task: "check" });
-    expect(sent).toEqual([WARM_UP_LP]);
+    // Sent during the read, before any check: the made-up department's LPs (optimal.ts, warmUpInput).
+    expect(sent.length).toBeGreaterThan(0);
+    // A column per pool, hire, per housing row and per pool's forced exits; a row per unit, per pool and more.
+    expect(sent[0].numCols).toBe(2 * WARM_UP_POOLS + 1 + 200);
+    expect(sent[0].numRows).toBeGreaterThan(WARM_UP_POOLS + 60);
+    const warmUp = sent.length;
     const ran = await w.call({ task: "runHeld", scenarios: null });
     expect(ran.result!.scenarios.at(-1)!.optimal).toBeDefined();
-    expect(sent.length).toBeGreaterThan(1);
+    expect(sent.length).toBeGreaterThan(warmUp);
   });
 
-  test("a check without Optimaal sends nothing to the solver", async () => {
-    const sent: string[] = [];
+  test("the warm-up sends one LP at a time and stops once a real solve is asked for", async () => {
+    const { sent, port } = heldPort();
+    setSolverPort(port);
+    warmSolver();
+    await flush();
+    expect(sent).toHaveLength(1);
+    // Answered: the next warm-up LP follows.
+    await sent[0].answer();
+    await flush();
+    expect(sent).toHaveLength(2);
+    // A real solve is asked while the second is under way: it waits for that one only, and no more follow.
+    const real = solverPort()!(oneVariableLp(0, 10, 1));
+    expect(sent).toHaveLength(3);
+    await sent[1].answer();
+    await sent[2].answer();
+    expect((await real).objective).toBe(1);
+    await flush();
+    expect(sent).toHaveLength(3);
+    // Once per port: its worker stays warm.
+    warmSolver();
+    await flush();
+    expect(sent).toHaveLength(3);
+  });
+
+  test("undisturbed, the warm-up solves its rounds and ends", async () => {
+    const sent: LpModel[] = [];
+    const solve = await loadSolver();
+    const statuses: string[] = [];
+    setSolverPort(async (lp) => {
+      sent.push(lp);
+      const solution = solve(lp);
+      statuses.push(solution.status);
+      return solution;
+    });
+    warmSolver();
+    for (let i = 0; i < 200 && sent.length < 2 * WARM_UP_ROUNDS; i++) await flush();
+    await flush();
+    // Each made-up department: the norms out of reach first, then the attempt without the overhead norm.
+    expect(sent).toHaveLength(2 * WARM_UP_ROUNDS);
+    expect(statuses.slice(0, 2)).toEqual(["Infeasible", "Optimal"]);
+    await flush();
+    expect(sent).toHaveLength(2 * WARM_UP_ROUNDS);
+  });
+
+  test("a workbook and a check without Optimaal send nothing to the solver", async () => {
+    const sent: LpModel[] = [];
     setSolverPort(async (lp) => {
       sent.push(lp);
       return (await loadSolver())(lp);

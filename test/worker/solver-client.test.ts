@@ -14,7 +14,8 @@ import {
 } from "../../src/worker/solver-client";
 import { createHandler } from "../../src/worker/handlers";
 import type { FromWorker } from "../../src/worker/protocol";
-import { smallTables } from "../model/helpers";
+import { oneVariableLp, smallTables } from "../model/helpers";
+import type { LpSolver } from "../../src/model/solver";
 
 /** A solver worker that receives and never answers, or answers with HiGHS when `answer` is set. */
 class FakeSolverWorker implements SolverWorker {
@@ -22,12 +23,12 @@ class FakeSolverWorker implements SolverWorker {
   onerror: ((e: ErrorEvent) => void) | null = null;
   received: ToSolver[] = [];
   terminated = false;
-  constructor(private answer?: (lp: string) => FromSolver["id"] extends number ? unknown : never) {}
+  constructor(private answer?: LpSolver) {}
   postMessage(message: ToSolver): void {
     if (this.terminated) throw new Error("posted to a terminated worker");
     this.received.push(message);
     if (this.answer) {
-      const solution = (this.answer as (lp: string) => unknown)(message.lp);
+      const solution = this.answer(message.lp);
       setTimeout(
         () => this.onmessage?.({ data: { id: message.id, solution } } as MessageEvent<FromSolver>),
         0,
@@ -57,7 +58,7 @@ test("cancel rejects a solve that never ends with CancelledError, ends its worke
     return w;
   });
   const abort = new AbortController();
-  const pending = solve("Minimize\n obj: x\nEnd", abort.signal);
+  const pending = solve(oneVariableLp(0, 1), abort.signal);
   await new Promise((r) => setTimeout(r, 20));
   expect(started).toHaveLength(1);
   expect(started[0].received).toHaveLength(1);
@@ -67,7 +68,7 @@ test("cancel rejects a solve that never ends with CancelledError, ends its worke
   expect(Date.now() - t0).toBeLessThan(100);
   expect(started[0].terminated).toBe(true);
   // A new solve after a cancel: a fresh worker, the old one never used again.
-  const again = solve("Minimize\n obj: x\nEnd", new AbortController().signal);
+  const again = solve(oneVariableLp(0, 1), new AbortController().signal);
   await new Promise((r) => setTimeout(r, 0));
   expect(started).toHaveLength(2);
   expect(started[1].received).toHaveLength(1);
@@ -75,12 +76,12 @@ test("cancel rejects a solve that never ends with CancelledError, ends its worke
   void again.catch(() => undefined);
   // An abort that comes after the answer ends nothing.
   const highs = await loadSolver();
-  const answering = new FakeSolverWorker(highs as never);
+  const answering = new FakeSolverWorker(highs);
   const solve2 = workerSolver(() => answering);
   const late = new AbortController();
-  const solution = await solve2("Minimize\n obj: x\nBounds\n 1 <= x <= 2\nEnd", late.signal);
+  const solution = await solve2(oneVariableLp(1, 2), late.signal);
   expect(solution.status).toBe("Optimal");
-  expect(solution.values.x).toBeCloseTo(1);
+  expect(solution.colValue[0]).toBeCloseTo(1);
   late.abort();
   expect(answering.terminated).toBe(false);
 });
@@ -115,12 +116,14 @@ test("runPlanAsync: Optimaal's stages and solving time are progress; cancel duri
   expect(steps.filter((s) => s.stage === "solving").length).toBeGreaterThanOrEqual(2);
   expect(workers).toHaveLength(1);
   expect(workers[0].terminated).toBe(true);
-  expect(workers[0].received[0].lp).toMatch(/^Minimize/);
+  // The pooled LP: one column per pool at least, the cost row and the norms.
+  expect(workers[0].received[0].lp.numCols).toBeGreaterThan(1);
+  expect(workers[0].received[0].lp.numRows).toBeGreaterThanOrEqual(3);
 }, 10_000);
 
 test("with an answering solver worker the run equals the in-thread run", async () => {
   const highs = await loadSolver();
-  const solveAsync = workerSolver(() => new FakeSolverWorker(highs as never));
+  const solveAsync = workerSolver(() => new FakeSolverWorker(highs));
   const stages: string[] = [];
   const viaWorker = await runPlanAsync(optimalPlan(), {
     solveAsync,
