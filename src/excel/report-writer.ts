@@ -6,7 +6,7 @@
  * anything old is removed; a report sheet that keeps its name is cleared and rewritten in place, so the
  * user's formulas pointing at it stay valid. Values go in blocks under 4 MB, with calculation suspended.
  */
-import { uniqueSheetName, type ReportSheet } from "../model/report";
+import { uniqueSheetName, YES_NO_COLOURS, type ReportSheet } from "../model/report";
 import type { ReportResult } from "../model/ports";
 import { payloadSize, rowsToExcel } from "./cells";
 
@@ -145,10 +145,10 @@ export async function writeReportSheets(
     await flush(formatBytes);
     for (const cf of sheet.conditional) {
       const range = ws.getRangeByIndexes(cf.row, cf.col, cf.rows, cf.cols);
-      for (const [text, fill, font] of [
-        [cf.yes ?? "ja", "#C6EFCE", "#006100"],
-        [cf.no ?? "nee", "#FFC7CE", "#9C0006"],
-      ]) {
+      for (const [text, { fill, font }] of [
+        [cf.yes ?? "ja", YES_NO_COLOURS.yes],
+        [cf.no ?? "nee", YES_NO_COLOURS.no],
+      ] as const) {
         const format = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
         format.textComparison.format.fill.color = fill;
         format.textComparison.format.font.color = font;

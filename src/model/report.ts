@@ -34,6 +34,12 @@ export interface FormatRange extends Area {
   wrap?: boolean;
 }
 
+/** The ja/nee colours: Excel's own "Good" and "Bad" cell styles, for every writer of the report. */
+export const YES_NO_COLOURS = {
+  yes: { fill: "#C6EFCE", font: "#006100" },
+  no: { fill: "#FFC7CE", font: "#9C0006" },
+} as const;
+
 /** Cells whose text is "ja" turn green and "nee" red: norms met and missed. */
 export interface YesNoFormat extends Area {
   kind: "yesNo";

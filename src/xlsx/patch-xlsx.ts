@@ -1,8 +1,8 @@
 /**
  * New sheets added to a user's .xlsx without rewriting the rest of it: every part of the user's file is copied
  * as it is (still compressed, byte for byte), and only the workbook's sheet list, its relationships, the
- * content types, the styles and the shared strings gain entries. The new sheets are rendered by ExcelJS, in a
- * workbook of their own (write-xlsx.ts), and their style and string numbers moved past the user's.
+ * content types, the styles and the shared strings gain entries. The new sheets are rendered as parts of a
+ * workbook of their own (report-xml.ts), and their style and string numbers moved past the user's.
  *
  * Why: the preview's download after a report was ExcelJS loading and rewriting the whole workbook (about 10 s
  * for 150,000 rows in a browser), and a round trip through ExcelJS drops what ExcelJS does not know (charts,
@@ -10,12 +10,11 @@
  * (a prefixed namespace, parts in other places, sheets that need relationships of their own) gives null, and
  * the caller writes the workbook with ExcelJS as before.
  */
-import ExcelJS from "exceljs";
 import { strFromU8, strToU8, Zip, ZipDeflate, type ZipInputFile } from "fflate";
 import type { ReportSheet } from "../model/report";
 import { inflated, raw, zipEntries, type ZipEntry } from "./zip-entries";
-import { DEFLATE_LEVEL, renderParts } from "./write-xlsx";
-import { writeReportSheets } from "./workbook";
+import { DEFLATE_LEVEL } from "./write-xlsx";
+import { renderReportParts } from "./report-xml";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
@@ -169,18 +168,17 @@ function relationships(rels: string, base: string): { id: string; type: string; 
 
 /**
  * The user's .xlsx with the report's sheets added, laid out as writeReportSheets lays them out in a loaded
- * workbook (the same function fills them); null where addSheetsToXlsx does not follow the file.
+ * workbook (report-xml.ts; test/xlsx/report-xml.test.ts compares the two); null where addSheetsToXlsx does not
+ * follow the file.
  */
 export async function addReportSheets(
   original: Uint8Array,
   sheets: ReportSheet[],
 ): Promise<Uint8Array | null> {
-  const report = new ExcelJS.Workbook();
-  writeReportSheets(report, sheets);
-  return addSheetsToXlsx(original, await renderParts(report));
+  return addSheetsToXlsx(original, renderReportParts(sheets));
 }
 
-/** The parts of a workbook (as write-xlsx renderParts gives them) holding only the sheets to add. */
+/** The parts of a workbook (report-xml.ts, or ExcelJS's through write-xlsx renderParts) holding only the sheets to add. */
 export type RenderedParts = Record<string, Uint8Array>;
 
 /**

@@ -6,9 +6,9 @@
  * committed row out and forgets it: one layout, whichever writer.
  */
 import type ExcelJS from "exceljs";
-import type { FormatRange, ReportSheet, YesNoFormat } from "../model/report";
+import { YES_NO_COLOURS, type FormatRange, type ReportSheet, type YesNoFormat } from "../model/report";
 
-function argb(color: string): string {
+export function argb(color: string): string {
   return "FF" + color.replace("#", "").toUpperCase();
 }
 
@@ -191,11 +191,12 @@ function containsTextRule(
 
 /** A ja/nee range's conditional formatting: "ja" green, "nee" red (or the report language's words). */
 export function yesNoFormatting(cf: YesNoFormat): ExcelJS.ConditionalFormattingOptions {
+  const { yes, no } = YES_NO_COLOURS;
   return {
     ref: `${colName(cf.col)}${cf.row + 1}:${colName(cf.col + cf.cols - 1)}${cf.row + cf.rows}`,
     rules: [
-      containsTextRule(cf.yes ?? "ja", 1, "FFC6EFCE", "FF006100"),
-      containsTextRule(cf.no ?? "nee", 2, "FFFFC7CE", "FF9C0006"),
+      containsTextRule(cf.yes ?? "ja", 1, argb(yes.fill), argb(yes.font)),
+      containsTextRule(cf.no ?? "nee", 2, argb(no.fill), argb(no.font)),
     ],
   };
 }
