@@ -57,8 +57,6 @@ export interface PlanCheck {
   scenarios: TableRows | null;
   /** the formation rows a filter can read, alike rows counted once (compactSelection) */
   selection: SelectionRows;
-  /** hashInputs of the tables as they are */
-  inputHash: string;
 }
 
 export interface PlanRun {

@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { readPlan, runPlan, loadSolver } from "../../src/model";
 import { countSelection, selectionRows, selectionTotals } from "../../src/model/filter-selection";
+import * as reportModule from "../../src/model/report";
 import { hashInputs } from "../../src/model/report";
 import { TABLES, type TableName } from "../../src/model/schema";
 import { tableStatus } from "../../src/model/ports";
@@ -83,7 +84,9 @@ describe("check, run and report where the workbook is", () => {
     const read = await w.call({ task: "readTables" });
     expect(checked.issues).toEqual(readPlan(read.tables).issues);
     expect(checked.status).toEqual(tableStatus(read, TABLES));
-    expect(checked.inputHash).toBe(hashInputs(read.tables));
+    // The hash is the run's (made after the check's answer, for the run and the report).
+    expect(checked).not.toHaveProperty("inputHash");
+    expect((await w.call({ task: "runHeld", scenarios: null })).inputHash).toBe(hashInputs(read.tables));
     expect(checked.scenarios).toEqual(read.tables.Scenarios);
     expect(checked.read.locations).toEqual(read.locations);
     for (const [name, rows] of Object.entries(read.tables))
@@ -194,8 +197,25 @@ describe("check, run and report where the workbook is", () => {
     expect(await w.call({ task: "reportHeld", inputHash: ran.inputHash, lang: "nl", createdAt })).toBeNull();
     const checked = await w.call({ task: "check" });
     expect(checked.scenarios!.slice(1).map((r) => r[0])).toEqual(["Nieuw"]);
-    expect(checked.inputHash).not.toBe(ran.inputHash);
+    expect((await w.call({ task: "runHeld", scenarios: null })).inputHash).not.toBe(ran.inputHash);
   });
+});
+
+test("the check answers before the inputs are hashed; the hash follows at once, once, for the run and the report", async () => {
+  const hashing = jest.spyOn(reportModule, "hashInputs");
+  try {
+    const w = worker();
+    await w.call({ task: "open", bytes: await workbookBytes(200, { Scenarios: scenarioRows }) });
+    await w.call({ task: "check" });
+    expect(hashing).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hashing).toHaveBeenCalledTimes(1);
+    const ran = await w.call({ task: "runHeld", scenarios: null });
+    expect(ran.inputHash).toBe(hashing.mock.results[0].value);
+    expect(hashing).toHaveBeenCalledTimes(1);
+  } finally {
+    hashing.mockRestore();
+  }
 });
 
 describe("HiGHS warmed before the run", () => {
