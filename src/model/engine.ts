@@ -966,21 +966,27 @@ export async function runPlanAsync(plan: Plan, options: RunOptions = {}): Promis
   const port = options.solveAsync ?? (options.solver ? null : solverPort());
   frame.solver = port ? null : (options.solver ?? (needsSolver(plan) ? await loadSolver() : null));
   const solve: AsyncLpSolver = port ?? (async (lp) => frame.solver!(lp));
-  const stopped = () => options.isCancelled?.() || options.signal?.aborted;
+  // A scenario that failed stops the others too.
+  let failed = false;
+  const stopped = () => failed || options.isCancelled?.() || options.signal?.aborted;
   const total = plan.scenarios.length + 1;
   const baseline = baselineResult(frame);
-  const results = [baseline];
+  const results: ScenarioResult[] = [baseline];
+  let finished = 1;
   options.onProgress?.(1, total, baseline.name);
-  for (const scenario of plan.scenarios) {
+  let solverAtWork!: () => void;
+  const solverStarted = new Promise<void>((resolve) => (solverAtWork = resolve));
+  const runScenarioAsync = async (index: number) => {
+    const scenario = plan.scenarios[index];
     await breathe();
     if (stopped()) throw new CancelledError();
     const started = Date.now();
     const report = (stage: OptimalStage) =>
-      options.onProgress?.(results.length, total, scenario.name, { stage, elapsedMs: Date.now() - started });
+      options.onProgress?.(finished, total, scenario.name, { stage, elapsedMs: Date.now() - started });
     const steps = scenarioSteps(frame, scenario, baseline.years);
     for (let step = steps.next(); ;) {
       if (step.done) {
-        results.push(step.value);
+        results[index + 1] = step.value;
         break;
       }
       if ("stage" in step.value) {
@@ -994,6 +1000,7 @@ export async function runPlanAsync(plan: Plan, options: RunOptions = {}): Promis
       report("solving");
       // While the solver works (off thread, in the pane), the time so far, every second.
       const ticker = setInterval(() => report("solving"), 1000);
+      solverAtWork();
       try {
         step = steps.next(await solve(step.value.lp, options.signal));
       } finally {
@@ -1001,7 +1008,24 @@ export async function runPlanAsync(plan: Plan, options: RunOptions = {}): Promis
       }
       if (stopped()) throw new CancelledError();
     }
-    options.onProgress?.(results.length, total, scenario.name);
-  }
+    options.onProgress?.(++finished, total, scenario.name);
+  };
+  // Two lines of work, the scenarios that solve LPs first: while the solver works on an LP (in the pane, in its
+  // own worker, on another core), the other scenarios run here, one after the other. The results keep the
+  // plan's order; each scenario is computed from the plan and the baseline alone, so the order of work changes
+  // nothing in them.
+  const solves = (index: number) => plan.scenarios[index].levers.some((l) => l.kind === "Optimaal");
+  const indices = plan.scenarios.map((_, index) => index);
+  const line = async (scenarios: number[]) => {
+    try {
+      for (const index of scenarios) await runScenarioAsync(index);
+    } catch (e) {
+      failed = true;
+      throw e;
+    }
+  };
+  // The other line starts once the solver has its first LP (or there is none), not at the first stage.
+  const solving = line(indices.filter(solves)).finally(solverAtWork);
+  await Promise.all([solving, solverStarted.then(() => line(indices.filter((i) => !solves(i))))]);
   return { params: plan.params, scenarios: results, comparison: compareScenarios(plan, results) };
 }

@@ -180,3 +180,34 @@ test("the planner worker's handlers: a cancel message ends the solve under way",
     setSolverPort(null);
   }
 });
+
+test("while Optimaal's LP is being solved the other scenarios run; the results keep the plan's order", async () => {
+  const highs = await loadSolver();
+  const plan = readPlan(
+    smallTables({
+      Scenarios: [
+        ["Scenario", "Hefboom", "Waarde"],
+        ["Kaas", "Kaasschaaf", 0.02],
+        ["Minste schade", "Optimaal", null],
+        ["Vacatures", "Vacaturestop", 0.5],
+      ],
+    }),
+  ).plan!;
+  const events: string[] = [];
+  const solveAsync = async (lp: Parameters<LpSolver>[0]) => {
+    events.push("LP sent");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    events.push("LP solved");
+    return highs(lp);
+  };
+  const ran = await runPlanAsync(plan, {
+    solveAsync,
+    onProgress: (_done, _total, scenario, step) => !step && events.push(`${scenario} done`),
+  });
+  // The first LP went out before any other scenario was worked on, and those finished while it was solved.
+  expect(events.slice(0, 4)).toEqual(["Basis done", "LP sent", "Kaas done", "Vacatures done"]);
+  expect(events.indexOf("Minste schade done")).toBeGreaterThan(events.indexOf("LP solved"));
+  expect(ran.scenarios.map((s) => s.name)).toEqual(["Basis", "Kaas", "Minste schade", "Vacatures"]);
+  const direct = runPlan(plan, { solver: highs });
+  expect(ran.comparison).toEqual(direct.comparison);
+});
