@@ -9,6 +9,7 @@ import { countSelection, selectionRows, selectionTotals } from "../../src/model/
 import * as reportModule from "../../src/model/report";
 import { hashInputs } from "../../src/model/report";
 import { TABLES, type TableName } from "../../src/model/schema";
+import * as portsModule from "../../src/model/ports";
 import { tableStatus } from "../../src/model/ports";
 import { addInputTable } from "../../src/xlsx/workbook";
 import { createHandler } from "../../src/worker/handlers";
@@ -215,6 +216,31 @@ test("the check answers before the inputs are hashed; the hash follows at once, 
     expect(hashing).toHaveBeenCalledTimes(1);
   } finally {
     hashing.mockRestore();
+  }
+});
+
+test("the check's summary is made once per read of the tables: checks alongside each run cost nothing more", async () => {
+  const counting = jest.spyOn(portsModule, "tableStatus");
+  try {
+    const w = worker();
+    await w.call({ task: "open", bytes: await workbookBytes(200, { Scenarios: scenarioRows }) });
+    const first = await w.call({ task: "check" });
+    const again = await w.call({ task: "check", known: first.generation });
+    expect(counting).toHaveBeenCalledTimes(1);
+    expect({ ...again, selection: null }).toEqual({ ...first, selection: null });
+    // A write: the tables are read and summed up again.
+    await w.call({
+      task: "saveScenarios",
+      rows: [
+        ["Scenario", "Hefboom", "Waarde"],
+        ["Nieuw", "Kaasschaaf", 0.02],
+      ],
+    });
+    const after = await w.call({ task: "check" });
+    expect(counting).toHaveBeenCalledTimes(2);
+    expect(after.scenarios!.slice(1).map((r) => r[0])).toEqual(["Nieuw"]);
+  } finally {
+    counting.mockRestore();
   }
 });
 
