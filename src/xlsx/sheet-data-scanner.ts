@@ -14,6 +14,11 @@ export interface XmlEvents {
   open(name: string, attributes: Record<string, string>): void;
   text(text: string): void;
   close(name: string): void;
+  /**
+   * A recognised cell as it stands (its attributes' text, its <v> text or undefined), for a reader that can
+   * take some cells without the parser's events: true when taken, false to get the events instead.
+   */
+  plainCell?(attributes: string, value: string | undefined): boolean;
 }
 
 /** A tag's attributes in the one form recognised: name="value", the value without & < or line breaks. */
@@ -25,6 +30,14 @@ const ATTRIBUTE = /([A-Za-z_][\w:.-]*)="([^"]*)"/g;
 /** A cell's attributes as Excel writes them, read without the general loop. */
 const CELL_ATTRIBUTES = /^ r="([^"]*)"(?: s="([^"]*)")?(?: t="([^"]*)")?$/;
 const SHEET_DATA_OPEN = /<sheetData(?:\s[^>]*)?>/y;
+
+/** A cell's r, s and t when written as Excel writes them (that order, r always), or null. */
+export function excelCellAttributes(
+  text: string,
+): [r: string, s: string | undefined, t: string | undefined] | null {
+  const cell = CELL_ATTRIBUTES.exec(text);
+  return cell ? [cell[1], cell[2], cell[3]] : null;
+}
 
 function attributesOf(text: string): Record<string, string> {
   const attributes: Record<string, string> = {};
@@ -175,8 +188,9 @@ export class SheetDataScanner {
     const { events } = this;
     events.open("row", attributesOf(rowAttributes));
     for (let i = 0; i < this.cellAttributes.length; i++) {
-      events.open("c", attributesOf(this.cellAttributes[i]));
       const value = this.cellValues[i];
+      if (events.plainCell?.(this.cellAttributes[i], value)) continue;
+      events.open("c", attributesOf(this.cellAttributes[i]));
       if (value !== undefined) {
         events.open("v", {});
         if (value !== "") events.text(value);

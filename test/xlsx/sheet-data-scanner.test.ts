@@ -148,3 +148,32 @@ test("a sheet cut short is an error, as for saxes", () => {
   expect(bySaxes(cut).errors.length).toBeGreaterThan(0);
   expect(byScanner([cut]).errors.length).toBeGreaterThan(0);
 });
+
+test("a reader that takes plain cells itself gets their text, and the events only for the cells it leaves", () => {
+  const events: Event[] = [];
+  const errors: string[] = [];
+  const taken: string[] = [];
+  const parser = parserFor(events, errors);
+  const scanner = new SheetDataScanner(parser, {
+    ...recorder(events),
+    // Takes numbers, leaves shared strings and empty cells.
+    plainCell: (attributes, value) => {
+      if (value === undefined || / t="s"/.test(attributes)) return false;
+      taken.push(`${attributes}=${value}`);
+      return true;
+    },
+  });
+  scanner.write(
+    '<worksheet><sheetData><row r="2"><c r="A2" s="1"><v>1.5</v></c><c r="B2" t="s"><v>7</v></c><c r="C2" s="3"/></row></sheetData></worksheet>',
+  );
+  scanner.end();
+  parser.close();
+  expect(errors).toEqual([]);
+  expect(taken).toEqual([' r="A2" s="1"=1.5']);
+  expect(normalise(events).filter((e) => e.includes(":c:") || e === "close:c")).toEqual([
+    'open:c:[["r","B2"],["t","s"]]',
+    "close:c",
+    'open:c:[["r","C2"],["s","3"]]',
+    "close:c",
+  ]);
+});
