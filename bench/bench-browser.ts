@@ -1,5 +1,5 @@
 /**
- * npm run bench:browser [-- --json] [-- --rows N]
+ * npm run bench:browser [-- --json] [-- --rows N] [-- --settle MS]
  *
  * The preview end to end in a headless Chromium-family browser on a department of 150,000 formation rows
  * (2,000 hire rows, 200 housing rows, the sample scenarios including Optimaal): open the .xlsx, check, run,
@@ -129,7 +129,14 @@ async function memoryMb(page: Page): Promise<{ mb: number; source: string }> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { json: { type: "boolean", default: false }, rows: { type: "string", default: "150000" } },
+    options: {
+      json: { type: "boolean", default: false },
+      rows: { type: "string", default: "150000" },
+      // Milliseconds to wait after the page has shown its sample, before opening the bench's workbook: 0 (the
+      // default) opens at once, while the page's own start-up work (the sample's check, HiGHS's warm-up) may
+      // still be running; a user choosing a file takes seconds.
+      settle: { type: "string", default: "0" },
+    },
   });
   const rows = Number(values.rows);
   const log = (text: string) => (values.json ? process.stderr.write(text + "\n") : console.log(text));
@@ -171,6 +178,7 @@ async function main(): Promise<void> {
     await page.goto(`${base}/preview.html?lang=nl`);
     await page.getByTestId("table-Formatie").getByText("gevonden").waitFor({ timeout: 120_000 });
     const long = 600_000;
+    if (Number(values.settle) > 0) await page.waitForTimeout(Number(values.settle));
 
     log(`Formatieplanner bench:browser (${browser.name}): ${rows.toLocaleString("nl-NL")} formatierijen`);
     const [openMs, openTask] = await timed(page, async () => {

@@ -216,6 +216,7 @@ for (const lang of ["nl", "en"] as const) {
       await page.getByRole("tab", { name: t.run, exact: true }).click();
       await page.getByRole("button", { name: t.runAll }).click();
       await page.getByTestId("result-Optimaal").waitFor({ timeout: 60_000 });
+      await page.getByTestId("result-Basis").waitFor();
       await focusLandsOn(page, "results-title");
       await screen(page, width, lang, "6-resultaat");
       if (width === 320) await part(page, "#run-title", `pane-${width}-${lang}-resultaat-top`);

@@ -93,6 +93,8 @@ test("the preview on the sample: check, scenarios, run, numbers equal to the com
   await page.getByRole("tab", { name: "Doorrekenen" }).click();
   await page.getByRole("button", { name: "Alle scenario's doorrekenen" }).click();
   await page.getByTestId("result-Optimaal").waitFor({ timeout: 60_000 });
+  // The baseline's card and the chart come a frame after the first cards.
+  await page.getByTestId("result-Basis").waitFor();
   await shot(page, "4-doorrekenen");
 
   const cli = await cliJson();

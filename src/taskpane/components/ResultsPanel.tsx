@@ -108,12 +108,33 @@ function Figures({ c, planner }: { c: ScenarioComparison; planner: Planner }): R
 }
 
 function More({ s, c, planner }: { s: ScenarioResult | undefined; c: ScenarioComparison; planner: Planner }) {
+  const { t } = planner;
+  const styles = useStyles();
+  // The details are made when opened: the notes of eight cards and Optimaal's table per unit, made along with
+  // the results, lengthened the page's one long task at the end of a run (150,000 rows, bench:browser).
+  const [open, setOpen] = React.useState(false);
+  return (
+    <details className={styles.details} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className={styles.summary}>{t("more")}</summary>
+      {open ? <MoreBody s={s} c={c} planner={planner} /> : null}
+    </details>
+  );
+}
+
+function MoreBody({
+  s,
+  c,
+  planner,
+}: {
+  s: ScenarioResult | undefined;
+  c: ScenarioComparison;
+  planner: Planner;
+}) {
   const { t, lang } = planner;
   const styles = useStyles();
   const f = formats(lang);
   return (
-    <details className={styles.details}>
-      <summary className={styles.summary}>{t("more")}</summary>
+    <>
       <dl className={styles.more}>
         <dt className={styles.term}>{t("oneOff")}</dt>
         <dd className={styles.value}>{f.euros(c.cumulativeOneOffCost)}</dd>
@@ -166,15 +187,33 @@ function More({ s, c, planner }: { s: ScenarioResult | undefined; c: ScenarioCom
           </ul>
         </>
       ) : null}
-    </details>
+    </>
   );
 }
+
+/** Result cards rendered in the first frame (see ResultsPanel). */
+const FIRST_CARDS = 3;
 
 export function ResultsPanel({ planner }: { planner: Planner }): React.ReactElement {
   const { state, t, lang } = planner;
   const styles = useStyles();
   const result = state.result;
   const ranked = result ? rankScenarios(result.comparison, BASELINE_NAME) : [];
+  // The first cards in one frame, the rest (and the chart) in the next: all at once, rendering and laying them
+  // out was one task of up to 300 ms on 150,000 rows (bench:browser), past the 200 ms a page may block.
+  const [allShownFor, setAllShownFor] = React.useState<typeof result>(null);
+  const all = allShownFor === result;
+  React.useEffect(() => {
+    if (!result || all) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const rest = () => (timer = setTimeout(() => setAllShownFor(result), 0));
+    const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(rest) : (rest(), 0);
+    return () => {
+      if (frame) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [result, all]);
+  const shown = all ? ranked : ranked.slice(0, FIRST_CARDS);
   const baseline = result?.comparison.find((c) => c.name === BASELINE_NAME);
   const unsaved = new Set(state.resultUnsaved);
   const detail = (name: string) => result?.scenarios.find((s) => s.name === name);
@@ -208,7 +247,7 @@ export function ResultsPanel({ planner }: { planner: Planner }): React.ReactElem
             <p className={styles.explain}>{t("formulaText")}</p>
           </details>
           <ol className={styles.list} aria-labelledby="results-title">
-            {ranked.map(({ rank, tier, comparison: c }) => (
+            {shown.map(({ rank, tier, comparison: c }) => (
               <li key={c.name} className={styles.card} data-testid={`result-${c.name}`}>
                 <h4 className={styles.head}>
                   <span>
@@ -231,7 +270,7 @@ export function ResultsPanel({ planner }: { planner: Planner }): React.ReactElem
               </li>
             ))}
           </ol>
-          {baseline ? (
+          {baseline && all ? (
             <div className={styles.card} data-testid={`result-${baseline.name}`}>
               <h4 className={styles.head}>{baseline.name}</h4>
               <Text size={200} className={styles.muted}>
@@ -240,7 +279,7 @@ export function ResultsPanel({ planner }: { planner: Planner }): React.ReactElem
               <Figures c={baseline} planner={planner} />
             </div>
           ) : null}
-          <PrimaryChart rows={ranked.map((r) => r.comparison)} planner={planner} />
+          {all ? <PrimaryChart rows={ranked.map((r) => r.comparison)} planner={planner} /> : null}
         </>
       ) : (
         <Text as="p" className={styles.muted}>
