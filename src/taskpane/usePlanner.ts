@@ -7,7 +7,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { readPlan, CancelledError, TABLES, type Issue, type Plan, type RunResult } from "../model";
 import { hashInputs } from "../model/report";
 import { fullReport } from "../model/report-full";
-import type { RunStep } from "../model/engine";
+import { needsSolver, type RunStep } from "../model/engine";
 import { REALISATIE_TABLE } from "../model/monitor";
 import { selectionRows, type SelectionRows } from "../model/filter-selection";
 import { checkScenarioDrafts, draftsFromRows, rowsFromDrafts, type ScenarioDraft } from "../model/scenarios";
@@ -143,7 +143,9 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
             }),
         });
         // The checks include a warning for every stored filter that selects no formation row (the model says so).
-        const { issues } = readPlan(read.tables);
+        const { issues, plan } = readPlan(read.tables);
+        // HiGHS warms up in the worker while the planner looks at the check (solver.ts, warmSolver).
+        if (plan && needsSolver(plan)) void runInWorker({ task: "warmSolver" }).catch(() => undefined);
         const savedDrafts = draftsFromRows(read.tables.Scenarios ?? []);
         const s = current.current;
         patch({

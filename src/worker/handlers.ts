@@ -284,6 +284,9 @@ export function createHandler(
       case "writeReport":
         changed();
         return { output: await call({ task: "writeReport", sheets: request.sheets }) };
+      case "warmSolver":
+        warmSolver();
+        return { output: null };
       case "save": {
         progress(0, 1, "write");
         if (pristine?.report) {

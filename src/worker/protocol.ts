@@ -41,6 +41,8 @@ export interface Tasks {
   };
   /** the workbook as .xlsx bytes (transferred back) */
   save: { input: Record<never, never>; output: { bytes: ArrayBuffer } };
+  /** starts HiGHS's warm-up where the run will solve (the add-in's pane, when its check finds Optimaal) */
+  warmSolver: { input: Record<never, never>; output: null };
 }
 
 export type TaskName = keyof Tasks;
