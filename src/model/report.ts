@@ -202,7 +202,8 @@ export class Grid {
   put(row: number, col: number, value: CellValue): void {
     // Excel holds at most 32,767 characters in a cell; a longer text would make the file unreadable.
     if (typeof value === "string" && value.length > MAX_CELL_TEXT)
-      value = value.slice(0, MAX_CELL_TEXT - 1) + "…";
+      // Not between the two halves of a character outside the BMP (an emoji): half a pair cannot be written.
+      value = value.slice(0, MAX_CELL_TEXT - 1).replace(/[\uD800-\uDBFF]$/, "") + "…";
     while (this.cells.length <= row) this.cells.push([]);
     const r = this.cells[row];
     while (r.length < col) r.push(null);

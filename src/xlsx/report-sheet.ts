@@ -167,7 +167,7 @@ export function fillReportSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, share
     });
     xrow.commit();
   }
-  for (const cf of sheet.conditional) ws.addConditionalFormatting(yesNoFormatting(cf));
+  sheet.conditional.forEach((cf, i) => ws.addConditionalFormatting(yesNoFormatting(cf, 2 * i + 1)));
 }
 
 /** Text containing `text` in green (norm met) or red (missed), as Excel's own "Good" and "Bad" styles. */
@@ -189,14 +189,17 @@ function containsTextRule(
   };
 }
 
-/** A ja/nee range's conditional formatting: "ja" green, "nee" red (or the report language's words). */
-export function yesNoFormatting(cf: YesNoFormat): ExcelJS.ConditionalFormattingOptions {
+/**
+ * A ja/nee range's conditional formatting: "ja" green, "nee" red (or the report language's words), with
+ * priorities `first` and `first + 1`: a rule's priority is unique on its sheet (Excel's FormatCondition.Priority).
+ */
+export function yesNoFormatting(cf: YesNoFormat, first = 1): ExcelJS.ConditionalFormattingOptions {
   const { yes, no } = YES_NO_COLOURS;
   return {
     ref: `${colName(cf.col)}${cf.row + 1}:${colName(cf.col + cf.cols - 1)}${cf.row + cf.rows}`,
     rules: [
-      containsTextRule(cf.yes ?? "ja", 1, argb(yes.fill), argb(yes.font)),
-      containsTextRule(cf.no ?? "nee", 2, argb(no.fill), argb(no.font)),
+      containsTextRule(cf.yes ?? "ja", first, argb(yes.fill), argb(yes.font)),
+      containsTextRule(cf.no ?? "nee", first + 1, argb(no.fill), argb(no.font)),
     ],
   };
 }

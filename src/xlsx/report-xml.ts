@@ -40,7 +40,7 @@ export function xmlText(text: string): string {
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     .replace(
       // eslint-disable-next-line no-control-regex
-      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+      /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g,
       (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
     );
 }
@@ -68,7 +68,7 @@ class StyleSheet {
   }
 
   private formatId(code: string): number {
-    if (code in BUILT_IN_FORMATS) return BUILT_IN_FORMATS[code];
+    if (Object.prototype.hasOwnProperty.call(BUILT_IN_FORMATS, code)) return BUILT_IN_FORMATS[code];
     let id = this.formats.get(code);
     if (id === undefined) this.formats.set(code, (id = 164 + this.formats.size));
     return id;
@@ -190,15 +190,17 @@ function sheetXml(sheet: ReportSheet, styles: StyleSheet, strings: SharedStrings
   let pane = "";
   if (freezeRows || freezeColumns) {
     const active = freezeRows && freezeColumns ? "bottomRight" : freezeRows ? "bottomLeft" : "topRight";
+    const topLeft = `${colName(freezeColumns)}${freezeRows + 1}`;
     pane =
       `<pane${freezeColumns ? ` xSplit="${freezeColumns}"` : ""}${freezeRows ? ` ySplit="${freezeRows}"` : ""}` +
-      ` topLeftCell="${colName(freezeColumns)}${freezeRows + 1}" activePane="${active}" state="frozen"/>` +
-      `<selection pane="${active}"/>`;
+      ` topLeftCell="${topLeft}" activePane="${active}" state="frozen"/>` +
+      // The active cell in the pane that is active, as Excel itself writes it.
+      `<selection pane="${active}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
   }
   const cols = sheet.columnWidths
     .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ""))
     .join("");
-  const rules = sheet.conditional.map((cf) => {
+  const rules = sheet.conditional.map((cf, i) => {
     const first = `${colName(cf.col)}${cf.row + 1}`;
     const ref = `${first}:${colName(cf.col + cf.cols - 1)}${cf.row + cf.rows}`;
     const rule = (text: string, priority: number, colours: { font: string; fill: string }) => {
@@ -212,8 +214,9 @@ function sheetXml(sheet: ReportSheet, styles: StyleSheet, strings: SharedStrings
     };
     return (
       `<conditionalFormatting sqref="${ref}">` +
-      rule(cf.yes ?? "ja", 1, YES_NO_COLOURS.yes) +
-      rule(cf.no ?? "nee", 2, YES_NO_COLOURS.no) +
+      // Priorities unique on the sheet, as Excel requires of its rules (FormatCondition.Priority).
+      rule(cf.yes ?? "ja", 2 * i + 1, YES_NO_COLOURS.yes) +
+      rule(cf.no ?? "nee", 2 * i + 2, YES_NO_COLOURS.no) +
       "</conditionalFormatting>"
     );
   });

@@ -53,7 +53,8 @@ function legacyWriteReportSheets(workbook: ExcelJS.Workbook, sheets: ReportSheet
         }
       }
     }
-    for (const cf of sheet.conditional) ws.addConditionalFormatting(yesNoFormatting(cf));
+    // Each rule's priority unique on its sheet.
+    sheet.conditional.forEach((cf, i) => ws.addConditionalFormatting(yesNoFormatting(cf, 2 * i + 1)));
     sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
 }

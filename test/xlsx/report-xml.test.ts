@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
-import type { ReportSheet } from "../../src/model/report";
+import { Grid, MAX_CELL_TEXT, type ReportSheet } from "../../src/model/report";
 import { renderReportParts, xmlText } from "../../src/xlsx/report-xml";
 import { writeReportSheets } from "../../src/xlsx/workbook";
 import { contents, reread } from "./workbook-contents";
@@ -120,4 +120,33 @@ test("texts XML cannot carry as they are are written as ECMA-376's _xHHHH_ escap
   expect(xmlText("_x0041_")).toBe("_x005F_x0041_");
   expect(xmlText(`<&>"`)).toBe("&lt;&amp;&gt;&quot;");
   expect(xmlText("tab\tand\nnewline")).toBe("tab\tand\nnewline");
+});
+
+test("each ja/nee rule's priority is unique on its sheet, in both writers (Excel's FormatCondition.Priority)", async () => {
+  const two: ReportSheet = {
+    ...corners,
+    conditional: [
+      { kind: "yesNo", row: 4, col: 1, rows: 1, cols: 2 },
+      { kind: "yesNo", row: 4, col: 3, rows: 1, cols: 2 },
+    ],
+  };
+  for (const wb of [await direct([two]), await viaExcelJs([two])]) {
+    const model = wb.worksheets[0].model as unknown as {
+      conditionalFormattings: { rules: { priority: number }[] }[];
+    };
+    expect(model.conditionalFormattings.flatMap((f) => f.rules.map((r) => r.priority))).toEqual([1, 2, 3, 4]);
+  }
+});
+
+test("a carriage return survives as _x000D_; a text cut at Excel's limit never keeps half a character", async () => {
+  expect(xmlText("a\r\nb")).toBe("a_x000D_\nb");
+  const grid = new Grid();
+  const emoji = "😀";
+  grid.put(0, 0, "x".repeat(MAX_CELL_TEXT - 2) + emoji + "rest");
+  const cut = grid.cells[0][0] as string;
+  expect(cut.endsWith("x…")).toBe(true);
+  expect(cut.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+  const read = contents(await direct([{ ...empty, name: "R", cells: [["regel\r\nnieuw"]] }]))[0]
+    .cells as Record<string, { value: unknown }>;
+  expect(read.A1.value).toBe("regel\r\nnieuw");
 });
