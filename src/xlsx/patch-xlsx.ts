@@ -116,12 +116,26 @@ function mergeStyles(
   // and one with only a number format then show in the same font, the workbook's.
   const offsets: Record<string, number> = {};
   const defaults = { font: 1, fill: 2, border: 1 };
+  // A report font states only what it changes (bold, a colour, a size); what it leaves out comes from the
+  // user's default font, not Excel's, so a bold title shows in the workbook's font like the cells around it.
+  const userFont = items(section(user, "fonts")?.inner ?? "", "font")[0] ?? "";
+  const completed = (font: string): string => {
+    let out = font.replace(/^<font\s*\/>$/, "<font></font>");
+    for (const part of ["sz", "name", "family", "charset", "scheme"]) {
+      const own = new RegExp(`<${part}[\\s/>]`).test(out);
+      const theirs = new RegExp(`<${part}\\s[^>]*/>`).exec(userFont)?.[0];
+      if (!own && theirs) out = out.replace(/<\/font>$/, `${theirs}</font>`);
+    }
+    return out;
+  };
   for (const [tag, item] of [
     ["fonts", "font"],
     ["fills", "fill"],
     ["borders", "border"],
   ] as const) {
-    const done = append(xml, tag, item, items(section(added, tag)?.inner ?? "", item).slice(defaults[item]));
+    let entries = items(section(added, tag)?.inner ?? "", item).slice(defaults[item]);
+    if (item === "font") entries = entries.map(completed);
+    const done = append(xml, tag, item, entries);
     if (!done || done.before < defaults[item]) return null;
     xml = done.xml;
     offsets[item] = done.before - defaults[item];

@@ -42,11 +42,46 @@ async function throughExcelJs(original: Uint8Array): Promise<Uint8Array> {
   return gateway.toBuffer();
 }
 
+/** The user's default font (font 0) as ExcelJS reads a font: what a report font leaves out comes from it. */
+function defaultFont(original: Uint8Array): Record<string, unknown> {
+  const font = /<font>([\s\S]*?)<\/font>/.exec(strFromU8(unzipSync(original)["xl/styles.xml"]))![1];
+  const val = (tag: string) =>
+    /val="([^"]*)"/.exec(new RegExp(`<${tag}\\s[^>]*/>`).exec(font)?.[0] ?? "")?.[1];
+  const size = val("sz");
+  const family = val("family");
+  return {
+    size: size && Number(size),
+    name: val("name"),
+    family: family && Number(family),
+    scheme: val("scheme"),
+  };
+}
+
+/**
+ * A sheet's contents with each font's settings that equal the user's default font left out: the ExcelJS round
+ * trip leaves them out of a report font, the patch writer fills them in from that default (the same look).
+ */
+function withoutDefaults(sheet: ReturnType<typeof contents>[number], defaults: Record<string, unknown>) {
+  const cells: Record<string, unknown> = {};
+  for (const [ref, cell] of Object.entries(
+    sheet.cells as Record<string, { font?: Record<string, unknown> }>,
+  )) {
+    const font = cell.font ? { ...cell.font } : undefined;
+    if (font)
+      for (const [k, v] of Object.entries(defaults)) if (v !== undefined && font[k] === v) delete font[k];
+    cells[ref] = { ...cell, font };
+  }
+  return { ...sheet, cells };
+}
+
 async function expectSameAsExcelJs(original: Uint8Array): Promise<Uint8Array> {
   const patched = await addReportSheets(original, sheets);
   expect(patched).not.toBeNull();
-  const seen = contents(await reread(patched!));
-  const expected = contents(await reread(await throughExcelJs(original)));
+  const defaults = defaultFont(original);
+  const seen = contents(await reread(patched!)).map((s) => withoutDefaults(s, defaults));
+  const expected = contents(await reread(await throughExcelJs(original))).map((s) =>
+    withoutDefaults(s, defaults),
+  );
   expect(seen.map((s) => s.name)).toEqual(expected.map((s) => s.name));
   for (let i = 0; i < expected.length; i++) expect(seen[i]).toEqual(expected[i]);
   return patched!;
@@ -153,6 +188,22 @@ test("the report's default font, fills and border are the user's own, not copies
   expect(count("fonts", styles)).toBe(count("fonts", user) + count("fonts", rendered) - 1);
   expect(count("fills", styles)).toBe(count("fills", user) + count("fills", rendered) - 2);
   expect(count("borders", styles)).toBe(count("borders", user) + count("borders", rendered) - 1);
+});
+
+test("a report font takes what it leaves out (name, size) from the user's default font, not Excel's", async () => {
+  // The sample with another default font: Aptos Narrow 10.
+  const files = unzipSync(SAMPLE);
+  const styles = strFromU8(files["xl/styles.xml"]).replace(
+    /<font>[\s\S]*?<\/font>/,
+    '<font><sz val="10"/><color theme="1"/><name val="Aptos Narrow"/><family val="2"/></font>',
+  );
+  const original = zipSync({ ...files, "xl/styles.xml": strToU8(styles) });
+  const patched = (await reread((await addReportSheets(original, sheets))!)).getWorksheet(sheets[0].name)!;
+  // The title: bold, 14 (its own size), in the workbook's font; a bold header: the workbook's font and size.
+  expect(patched.getCell("A1").font).toMatchObject({ bold: true, size: 14, name: "Aptos Narrow" });
+  const header = sheets[0].formats.find((f) => f.bold && !f.fontSize)!;
+  const at = patched.getCell(header.row + 1, header.col + 1);
+  expect(at.font).toMatchObject({ bold: true, size: 10, name: "Aptos Narrow" });
 });
 
 test("a sheet name the workbook already has (in any case) is left to ExcelJS (null)", async () => {
