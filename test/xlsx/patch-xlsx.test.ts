@@ -14,7 +14,7 @@ import { loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
 import { XlsxGateway } from "../../src/xlsx/gateway";
 import { addReportSheets } from "../../src/xlsx/patch-xlsx";
 import { raw, zipEntries } from "../../src/xlsx/zip-entries";
-import { contents, reread } from "./workbook-contents";
+import { contents, defaultFont, reread, withoutDefaults } from "./workbook-contents";
 
 const SAMPLE = new Uint8Array(
   fs.readFileSync(path.join(__dirname, "../../samples/voorbeeld-ministerie.xlsx")),
@@ -40,38 +40,6 @@ async function throughExcelJs(original: Uint8Array): Promise<Uint8Array> {
   const { renamed } = await gateway.writeReport(sheets);
   expect(renamed).toEqual([]);
   return gateway.toBuffer();
-}
-
-/** The user's default font (font 0) as ExcelJS reads a font: what a report font leaves out comes from it. */
-function defaultFont(original: Uint8Array): Record<string, unknown> {
-  const font = /<font>([\s\S]*?)<\/font>/.exec(strFromU8(unzipSync(original)["xl/styles.xml"]))![1];
-  const val = (tag: string) =>
-    /val="([^"]*)"/.exec(new RegExp(`<${tag}\\s[^>]*/>`).exec(font)?.[0] ?? "")?.[1];
-  const size = val("sz");
-  const family = val("family");
-  return {
-    size: size && Number(size),
-    name: val("name"),
-    family: family && Number(family),
-    scheme: val("scheme"),
-  };
-}
-
-/**
- * A sheet's contents with each font's settings that equal the user's default font left out: the ExcelJS round
- * trip leaves them out of a report font, the patch writer fills them in from that default (the same look).
- */
-function withoutDefaults(sheet: ReturnType<typeof contents>[number], defaults: Record<string, unknown>) {
-  const cells: Record<string, unknown> = {};
-  for (const [ref, cell] of Object.entries(
-    sheet.cells as Record<string, { font?: Record<string, unknown> }>,
-  )) {
-    const font = cell.font ? { ...cell.font } : undefined;
-    if (font)
-      for (const [k, v] of Object.entries(defaults)) if (v !== undefined && font[k] === v) delete font[k];
-    cells[ref] = { ...cell, font };
-  }
-  return { ...sheet, cells };
 }
 
 async function expectSameAsExcelJs(original: Uint8Array): Promise<Uint8Array> {
