@@ -907,9 +907,14 @@ export interface RunOptions {
   solveAsync?: AsyncLpSolver;
 }
 
+/** Whether a scenario uses the optimiser (and so solves LPs). */
+function usesSolver(scenario: Scenario): boolean {
+  return scenario.levers.some((l) => l.kind === "Optimaal");
+}
+
 /** Whether any scenario uses the optimiser (and so needs the LP solver). */
 export function needsSolver(plan: Plan): boolean {
-  return plan.scenarios.some((s) => s.levers.some((l) => l.kind === "Optimaal"));
+  return plan.scenarios.some(usesSolver);
 }
 
 export class CancelledError extends Error {
@@ -1014,7 +1019,7 @@ export async function runPlanAsync(plan: Plan, options: RunOptions = {}): Promis
   // own worker, on another core), the other scenarios run here, one after the other. The results keep the
   // plan's order; each scenario is computed from the plan and the baseline alone, so the order of work changes
   // nothing in them.
-  const solves = (index: number) => plan.scenarios[index].levers.some((l) => l.kind === "Optimaal");
+  const solves = (index: number) => usesSolver(plan.scenarios[index]);
   const indices = plan.scenarios.map((_, index) => index);
   const line = async (scenarios: number[]) => {
     try {

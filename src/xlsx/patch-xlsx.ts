@@ -192,7 +192,7 @@ export async function addReportSheets(
   return addSheetsToXlsx(original, renderReportParts(sheets));
 }
 
-/** The parts of a workbook (report-xml.ts, or ExcelJS's through write-xlsx renderParts) holding only the sheets to add. */
+/** The parts of a workbook holding only the sheets to add (report-xml.ts renderReportParts), unzipped, by name. */
 export type RenderedParts = Record<string, Uint8Array>;
 
 /**

@@ -42,11 +42,11 @@ export function excelCellAttributes(
 function attributesOf(text: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   if (!text) return attributes;
-  const cell = CELL_ATTRIBUTES.exec(text);
+  const cell = excelCellAttributes(text);
   if (cell) {
-    attributes.r = cell[1];
-    if (cell[2] !== undefined) attributes.s = cell[2];
-    if (cell[3] !== undefined) attributes.t = cell[3];
+    attributes.r = cell[0];
+    if (cell[1] !== undefined) attributes.s = cell[1];
+    if (cell[2] !== undefined) attributes.t = cell[2];
     return attributes;
   }
   ATTRIBUTE.lastIndex = 0;

@@ -36,11 +36,6 @@ function partBytes(data: unknown, base64: boolean | undefined, encoder: TextEnco
  * zipped by fflate instead of JSZip. test/xlsx/write-xlsx.test.ts checks the parts equal writeBuffer's.
  */
 export async function writeXlsx(workbook: ExcelJS.Workbook, level = DEFLATE_LEVEL): Promise<Uint8Array> {
-  return zipSync(await renderParts(workbook), { level: level as 3 });
-}
-
-/** Every part of the workbook as ExcelJS renders it, by name, unzipped. */
-export async function renderParts(workbook: ExcelJS.Workbook): Promise<Record<string, Uint8Array>> {
   const xlsx = workbook.xlsx as unknown as XlsxWriter;
   const model = workbook.model;
   const files: Record<string, Uint8Array> = {};
@@ -64,5 +59,5 @@ export async function renderParts(workbook: ExcelJS.Workbook): Promise<Record<st
   await step("addMedia");
   await Promise.all([step("addApp"), step("addCore")]);
   await step("addWorkbook");
-  return files;
+  return zipSync(files, { level: level as 3 });
 }
