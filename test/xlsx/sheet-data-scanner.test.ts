@@ -149,7 +149,7 @@ test("a sheet cut short is an error, as for saxes", () => {
   expect(byScanner([cut]).errors.length).toBeGreaterThan(0);
 });
 
-test("a reader that takes plain cells itself gets their text, and the events only for the cells it leaves", () => {
+test("a reader that takes Excel-shaped cells gets them as positions, and the events for the cells it leaves", () => {
   const events: Event[] = [];
   const errors: string[] = [];
   const taken: string[] = [];
@@ -157,23 +157,41 @@ test("a reader that takes plain cells itself gets their text, and the events onl
   const scanner = new SheetDataScanner(parser, {
     ...recorder(events),
     // Takes numbers, leaves shared strings and empty cells.
-    plainCell: (attributes, value) => {
-      if (value === undefined || / t="s"/.test(attributes)) return false;
-      taken.push(`${attributes}=${value}`);
+    excelCell: (cell) => {
+      if (cell.valueEnd <= cell.valueStart || cell.shared) return false;
+      taken.push(`${cell.col}/${cell.style}=${cell.text.slice(cell.valueStart, cell.valueEnd)}`);
       return true;
     },
   });
   scanner.write(
-    '<worksheet><sheetData><row r="2"><c r="A2" s="1"><v>1.5</v></c><c r="B2" t="s"><v>7</v></c><c r="C2" s="3"/></row></sheetData></worksheet>',
+    '<worksheet><sheetData><row r="2"><c r="A2" s="1"><v>1.5</v></c><c r="B2" t="s"><v>7</v></c><c r="C2" s="3"/>' +
+      '<c r="AB2" t="n"><v>-2E-3</v></c><c r="AC2"><v></v></c></row>' +
+      // not Excel's shape: other order, t="b", lower case, an extra attribute; all still plain rows
+      '<row r="3"><c s="1" r="A3"><v>1</v></c><c r="B3" t="b"><v>1</v></c><c r="c3"><v>2</v></c>' +
+      '<c r="D3" s="1" t="n" cm="1"><v>3</v></c></row></sheetData></worksheet>',
   );
   scanner.end();
   parser.close();
   expect(errors).toEqual([]);
-  expect(taken).toEqual([' r="A2" s="1"=1.5']);
-  expect(normalise(events).filter((e) => e.includes(":c:") || e === "close:c")).toEqual([
+  expect(taken).toEqual(["1/1=1.5", "28/0=-2E-3"]);
+  expect(normalise(events).filter((e) => /:(c|v):|^text:/.test(e))).toEqual([
     'open:c:[["r","B2"],["t","s"]]',
-    "close:c",
+    "open:v:[]",
+    "text:7",
     'open:c:[["r","C2"],["s","3"]]',
-    "close:c",
+    'open:c:[["r","AC2"]]',
+    "open:v:[]",
+    'open:c:[["r","A3"],["s","1"]]',
+    "open:v:[]",
+    "text:1",
+    'open:c:[["r","B3"],["t","b"]]',
+    "open:v:[]",
+    "text:1",
+    'open:c:[["r","c3"]]',
+    "open:v:[]",
+    "text:2",
+    'open:c:[["cm","1"],["r","D3"],["s","1"],["t","n"]]',
+    "open:v:[]",
+    "text:3",
   ]);
 });
