@@ -55,7 +55,7 @@ export interface PlanCheck {
   issues: Issue[];
   /** the Scenarios table's rows, header first; null when the table is missing */
   scenarios: TableRows | null;
-  /** the formation rows a filter can read, alike rows counted once (compactSelection) */
+  /** the formation rows a filter can read, alike rows counted once (compactSelectionRows) */
   selection: SelectionRows;
 }
 

@@ -6,7 +6,7 @@
 import { readPlan, type ReadResult, type TableRows } from "../model/input";
 import { needsSolver, runPlanAsync, type RunStep } from "../model/engine";
 import { warmSolver } from "../model/solver";
-import { compactSelection, selectionRows, type SelectionRows } from "../model/filter-selection";
+import { compactSelectionRows, type SelectionRows } from "../model/filter-selection";
 import { fullReport } from "../model/report-full";
 import { REALISATIE_TABLE } from "../model/monitor";
 import type { NoteLanguage } from "../model/notes";
@@ -97,8 +97,7 @@ export class PlanSession {
     })();
     return {
       ...checked.summary,
-      selection:
-        known === generation ? null : compactSelection(selectionRows(read.tables.Formatie ?? undefined)),
+      selection: known === generation ? null : compactSelectionRows(read.tables.Formatie ?? undefined),
       generation,
     };
   }
