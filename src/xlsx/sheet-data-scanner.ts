@@ -21,6 +21,11 @@ export interface XmlEvents {
    * events: true when taken, false to get the events instead. The object is reused from cell to cell.
    */
   excelCell?(cell: ExcelCell): boolean;
+  /**
+   * A recognised row's start, for a reader that needs only its number (r, digits), in place of open("row")
+   * and its attributes; a row without such an r comes as open("row") as ever.
+   */
+  excelRow?(row: number): void;
 }
 
 /**
@@ -45,7 +50,6 @@ export interface ExcelCell {
 
 /** A tag's attributes in the one form recognised: name="value", the value without & < or line breaks. */
 const ATTRIBUTES = String.raw`((?:\s+[A-Za-z_][\w:.-]*="[^"&<\t\n\r]*")*)\s*`;
-const ROW_OPEN = new RegExp(String.raw`<row${ATTRIBUTES}(/?)>`, "y");
 /** A cell: empty (`<c .../>`, `<c ...></c>`) or with a value (`<c ...><v>text</v></c>`). */
 const CELL = new RegExp(String.raw`<c${ATTRIBUTES}(?:/>|>(?:<v>([^<&\r]*)</v>)?</c>)`, "y");
 const ATTRIBUTE = /([A-Za-z_][\w:.-]*)="([^"]*)"/g;
@@ -57,6 +61,16 @@ function attributesOf(text: string): Record<string, string> {
   ATTRIBUTE.lastIndex = 0;
   for (let m = ATTRIBUTE.exec(text); m; m = ATTRIBUTE.exec(text)) attributes[m[1]] = m[2];
   return attributes;
+}
+
+/** [A-Za-z_], as ATTRIBUTES' names begin. */
+function isNameStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** [\w:.-], as ATTRIBUTES' names go on. */
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || (code >= 48 && code <= 58) || code === 46 || code === 45;
 }
 
 function isSpace(code: number): boolean {
@@ -74,6 +88,8 @@ export class SheetDataScanner {
    * `<v>` text (-1 without one), and for a cell in Excel's shape (ExcelCell) its column, style and type.
    */
   private readonly cells = new CellPositions();
+  /** the row tag last read by rowOpen */
+  private readonly row = { attributesStart: 0, attributesEnd: 0, number: NaN, selfClosing: false };
   private readonly excelCell: ExcelCell = {
     text: "",
     valueStart: -1,
@@ -150,24 +166,23 @@ export class SheetDataScanner {
         text.startsWith("<row", at) &&
         (after !== after || isSpace(after) || after === 47 || after === 62)
       ) {
-        ROW_OPEN.lastIndex = at;
-        const open = ROW_OPEN.exec(text);
-        const contentStart = open ? ROW_OPEN.lastIndex : at;
-        if (open && open[2] === "/") {
-          this.events.open("row", attributesOf(open[1]));
+        const contentStart = this.rowOpen(text, at);
+        const open = contentStart >= 0;
+        if (open && this.row.selfClosing) {
+          this.sendRowOpen(text);
           this.events.close("row");
           at = contentStart;
           continue;
         }
         // Up to the next "</row>": this row, or (after a row tag in another form, perhaps <row .../>) whole
         // rows, since "<" cannot stand in an attribute's value nor unescaped in text.
-        const end = text.indexOf("</row>", contentStart);
+        const end = text.indexOf("</row>", open ? contentStart : at);
         if (end < 0) return this.keep(text, at);
         if (!open || !this.recognise(text, contentStart, end)) {
           // A comment or CDATA may hide the "</row>" found: the rest of the sheet to saxes, from this row on.
           if (text.lastIndexOf("<!", end) >= at) return this.toParser(text, at);
           this.parser.write(text.slice(at, end + 6));
-        } else this.send(text, open[1]);
+        } else this.send(text);
         at = end + 6;
         continue;
       }
@@ -179,6 +194,51 @@ export class SheetDataScanner {
         return this.keep(text, at);
       return this.toParser(text, at);
     }
+  }
+
+  /**
+   * The row tag at `at` (`<row`, name="value" attributes in the form ATTRIBUTES reads, `>` or `/>`), read
+   * character by character into `row`: where its content starts, or -1 when it is in another form (then the
+   * row goes to saxes whole). Its r as a number when it is digits, for XmlEvents.excelRow.
+   */
+  private rowOpen(text: string, at: number): number {
+    const { row } = this;
+    let p = at + 4;
+    row.attributesStart = p;
+    row.number = NaN;
+    for (;;) {
+      const spaceFrom = p;
+      while (isSpace(text.charCodeAt(p))) p++;
+      const c = text.charCodeAt(p);
+      if (c === GREATER || (c === SLASH && text.charCodeAt(p + 1) === GREATER)) {
+        row.attributesEnd = p;
+        row.selfClosing = c === SLASH;
+        return p + (c === SLASH ? 2 : 1);
+      }
+      if (p === spaceFrom || !isNameStart(c)) return -1;
+      const nameFrom = p;
+      for (p++; isNameChar(text.charCodeAt(p)); p++);
+      const isR = p - nameFrom === 1 && c === 114;
+      if (text.charCodeAt(p) !== EQUALS || text.charCodeAt(p + 1) !== QUOTE) return -1;
+      p += 2;
+      const valueFrom = p;
+      let value = 0;
+      let digits = true;
+      for (let v = text.charCodeAt(p); v !== QUOTE; v = text.charCodeAt(++p)) {
+        if (v !== v || v === 38 || v === LESS || v === 9 || v === 10 || v === 13) return -1;
+        if (v >= 48 && v <= 57) value = value * 10 + (v - 48);
+        else digits = false;
+      }
+      if (isR) row.number = digits && p > valueFrom && p - valueFrom <= 15 ? value : NaN;
+      p++;
+    }
+  }
+
+  /** The row's start: excelRow with its number where the reader takes it, else open("row") with attributes. */
+  private sendRowOpen(text: string): void {
+    const { events, row } = this;
+    if (events.excelRow && row.number === row.number) events.excelRow(row.number);
+    else events.open("row", attributesOf(text.slice(row.attributesStart, row.attributesEnd)));
   }
 
   /** Whether the row's content is plain cells only; if so they wait in `cells`. */
@@ -206,9 +266,9 @@ export class SheetDataScanner {
   }
 
   /** The recognised row as saxes' events (or ExcelCell for a reader that takes them). */
-  private send(text: string, rowAttributes: string): void {
+  private send(text: string): void {
     const { events, cells, excelCell } = this;
-    events.open("row", attributesOf(rowAttributes));
+    this.sendRowOpen(text);
     excelCell.text = text;
     for (let i = 0; i < cells.count; i++) {
       const valueStart = cells.valueStart[i];
@@ -277,6 +337,7 @@ class CellPositions {
 }
 
 const QUOTE = 34;
+const EQUALS = 61;
 const LESS = 60;
 const GREATER = 62;
 const SLASH = 47;

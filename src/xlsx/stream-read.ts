@@ -482,6 +482,13 @@ async function streamSheet(
 
   let inSheetData = false;
   let inHyperlinks = false;
+  const startRow = (r: number) => {
+    rowNumber = r;
+    if (!(rowNumber > 0)) failed = true;
+    rowCount = Math.max(rowCount, rowNumber);
+    rowHasValues = false;
+    previousCol = 0;
+  };
   const open = (name: string, attributes: Record<string, string>) => {
     if (inCell) {
       xform.parseOpen({ name, attributes });
@@ -492,12 +499,7 @@ async function streamSheet(
         inSheetData = true;
         break;
       case "row":
-        if (!inSheetData) break;
-        rowNumber = parseInt(attributes.r, 10);
-        if (!(rowNumber > 0)) failed = true;
-        rowCount = Math.max(rowCount, rowNumber);
-        rowHasValues = false;
-        previousCol = 0;
+        if (inSheetData) startRow(parseInt(attributes.r, 10));
         break;
       case "c":
         if (!inSheetData) break;
@@ -559,7 +561,9 @@ async function streamSheet(
   parser.on("text", text);
   parser.on("closetag", (node: SaxesTagPlain) => close(node.name));
   // Plain rows go past saxes (sheet-data-scanner.ts); the rest of the sheet goes through it.
-  const scanner = new SheetDataScanner(parser, { open, text, close, excelCell });
+  // The scanner sends rows only inside sheetData, where open("row") starts one too.
+  const excelRow = startRow;
+  const scanner = new SheetDataScanner(parser, { open, text, close, excelCell, excelRow });
   for await (const text of partText(bytes, entry, ctx.inflater)) {
     scanner.write(text);
     if (failed) return null;

@@ -116,6 +116,15 @@ const CASES: [string, string][] = [
   ],
   ["an empty sheetData", `${HEAD}<sheetData/>${TAIL}`],
   ["sheetData with attributes", sheet(ROWS).replace("<sheetData>", '<sheetData foo="1">')],
+  [
+    "row tags with tabs, line breaks and spaces between attributes, a row without r, a value with > in it",
+    sheet([
+      '<row\tr="1"\n spans="1:4"  x14ac:dyDescent="0.25" ><c r="A1"><v>1</v></c></row>',
+      '<row spans="1:2"><c r="A2"><v>2</v></c></row>',
+      '<row r="3" ht="a>b"/>',
+      '<row r="x4"><c r="A4"><v>4</v></c></row>',
+    ]),
+  ],
   ["a prefixed row (passed on, rest to saxes)", sheet([ROWS[0], '<x:row r="2" xmlns:x="urn:x"/>', ROWS[1]])],
 ];
 
@@ -193,5 +202,31 @@ test("a reader that takes Excel-shaped cells gets them as positions, and the eve
     'open:c:[["cm","1"],["r","D3"],["s","1"],["t","n"]]',
     "open:v:[]",
     "text:3",
+  ]);
+});
+
+test("a reader that takes row numbers gets them for rows whose r is digits, open(row) for the others", () => {
+  const events: Event[] = [];
+  const errors: string[] = [];
+  const parser = parserFor(events, errors);
+  const scanner = new SheetDataScanner(parser, {
+    ...recorder(events),
+    excelRow: (row) => events.push(`row:${row}`),
+  });
+  scanner.write(
+    '<worksheet><sheetData><row r="2" spans="1:3"><c r="A2"><v>1</v></c></row><row r="3"/>' +
+      '<row r="x4"><c r="A4"><v>4</v></c></row><row><c r="A5"><v>5</v></c></row>' +
+      "<row r='6'><c r=\"A6\"><v>6</v></c></row></sheetData></worksheet>",
+  );
+  scanner.end();
+  parser.close();
+  expect(errors).toEqual([]);
+  expect(normalise(events).filter((e) => /^row:|:row:/.test(e))).toEqual([
+    "row:2",
+    "row:3",
+    'open:row:[["r","x4"]]',
+    "open:row:[]",
+    // single quotes: the whole row to saxes
+    'open:row:[["r","6"]]',
   ]);
 });
