@@ -297,6 +297,23 @@ export function readText(issues: IssueList, cell: Cell, value: unknown): string 
   return String(value).trim();
 }
 
+const YES_WORDS = ["ja", "yes", "true", "waar", "j", "y", "x"];
+const NO_WORDS = ["nee", "no", "false", "onwaar", "n"];
+// A table repeats a few spellings ("ja", "nee") on every row: each is read once (bounded, so odd input cannot
+// grow it forever).
+const yesNoSeen = new Map<unknown, boolean | null>();
+
+/** A yes/no word in any case and spacing (ja, nee, yes, no, waar, ...), or null. */
+function yesNoWord(value: unknown): boolean | null {
+  let known = yesNoSeen.get(value);
+  if (known === undefined) {
+    const n = normalizeName(value);
+    known = YES_WORDS.includes(n) ? true : NO_WORDS.includes(n) ? false : null;
+    if (yesNoSeen.size < 1000) yesNoSeen.set(value, known);
+  }
+  return known;
+}
+
 export function readBoolean(issues: IssueList, cell: Cell, value: unknown): boolean | null {
   if (value instanceof CellMarker) {
     if (value.kind === "merged") return false;
@@ -305,9 +322,8 @@ export function readBoolean(issues: IssueList, cell: Cell, value: unknown): bool
   if (isBlank(value)) return false;
   if (typeof value === "boolean") return value;
   if (typeof value === "number" && (value === 0 || value === 1)) return value === 1;
-  const n = normalizeName(value);
-  if (["ja", "yes", "true", "waar", "j", "y", "x"].includes(n)) return true;
-  if (["nee", "no", "false", "onwaar", "n"].includes(n)) return false;
+  const known = yesNoWord(value);
+  if (known !== null) return known;
   issues.error(
     cell.table,
     cell.row,

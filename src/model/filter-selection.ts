@@ -70,25 +70,14 @@ function eachSelectionRow(
   };
   const [u, g, s, f] = [at("unit"), at("group"), at("scale"), at("fte")];
   if (u < 0 || g < 0 || s < 0 || f < 0) return;
-  // A workbook repeats a few group texts over and over: each is read once.
-  const groups = new Map<unknown, string | null>();
-  const groupOf = (cell: unknown): string | null => {
-    let name = groups.get(cell);
-    if (name === undefined) {
-      const group = functionGroupIndex(cell);
-      name = group === undefined ? null : groupName(group);
-      if (typeof cell === "string") groups.set(cell, name);
-    }
-    return name;
-  };
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i];
-    const group = groupOf(row[g]);
+    const group = functionGroupIndex(row[g]);
     const scale = number(row[s]);
     const fte = number(row[f]);
     const unit = String(row[u] ?? "").trim();
-    if (!unit || group === null || !Number.isFinite(scale) || !Number.isFinite(fte)) continue;
-    visit(unit, group, scale, fte);
+    if (!unit || group === undefined || !Number.isFinite(scale) || !Number.isFinite(fte)) continue;
+    visit(unit, groupName(group), scale, fte);
   }
 }
 

@@ -216,6 +216,11 @@ class Interner {
   }
 }
 
+// What a formation row's numbers may be (made once: readFormation reads them on every row).
+const SCALE_RANGE = { min: 1, max: 18, integer: true };
+const FTE_RANGE = { min: 0, max: INPUT_LIMITS.ftePerRow, what: { nl: "FTE", en: "FTE" } };
+const COST_RANGE = { min: 0, max: INPUT_LIMITS.costPerFte, what: { nl: "kosten", en: "cost" } };
+
 function readFormation(issues: IssueList, table: BoundTable | null, prices: Map<number, number>): Formation {
   const T = "Formatie";
   const capacity = table ? table.rows.length : 0;
@@ -244,24 +249,17 @@ function readFormation(issues: IssueList, table: BoundTable | null, prices: Map<
       { table: T, row: r, column: "Functiegroep" },
       cellOf(table, "group", row),
     );
-    const scale = readNumber(issues, { table: T, row: r, column: "Schaal" }, cellOf(table, "scale", row), {
-      min: 1,
-      max: 18,
-      integer: true,
-    });
-    const fte = readNumber(issues, { table: T, row: r, column: "FTE" }, cellOf(table, "fte", row), {
-      min: 0,
-      max: INPUT_LIMITS.ftePerRow,
-      what: { nl: "FTE", en: "FTE" },
-    });
+    const scale = readNumber(
+      issues,
+      { table: T, row: r, column: "Schaal" },
+      cellOf(table, "scale", row),
+      SCALE_RANGE,
+    );
+    const fte = readNumber(issues, { table: T, row: r, column: "FTE" }, cellOf(table, "fte", row), FTE_RANGE);
     let cost: number | null = null;
     const ownCost = hasCost ? cellOf(table, "costPerFte", row) : undefined;
     if (!isBlank(ownCost)) {
-      cost = readNumber(issues, { table: T, row: r, column: "Kosten per FTE" }, ownCost, {
-        min: 0,
-        max: INPUT_LIMITS.costPerFte,
-        what: { nl: "kosten", en: "cost" },
-      });
+      cost = readNumber(issues, { table: T, row: r, column: "Kosten per FTE" }, ownCost, COST_RANGE);
       if (cost === 0) warnZeroCost(issues, { table: T, row: r, column: "Kosten per FTE" });
     } else if (scale !== null) {
       const price = prices.get(scale);

@@ -34,7 +34,8 @@ const EXCEL_ERRORS = new Set([
 ]);
 
 export function isExcelError(value: unknown): value is string {
-  return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
+  // Every error's name has a "#": other texts (nearly all, on every row of a large table) need no copy.
+  return typeof value === "string" && value.includes("#") && EXCEL_ERRORS.has(value.trim().toUpperCase());
 }
 
 export function isBlank(value: unknown): boolean {
