@@ -54,6 +54,9 @@ const ATTRIBUTES = String.raw`((?:\s+[A-Za-z_][\w:.-]*="[^"&<\t\n\r]*")*)\s*`;
 const CELL = new RegExp(String.raw`<c${ATTRIBUTES}(?:/>|>(?:<v>([^<&\r]*)</v>)?</c>)`, "y");
 const ATTRIBUTE = /([A-Za-z_][\w:.-]*)="([^"]*)"/g;
 const SHEET_DATA_OPEN = /<sheetData(?:\s[^>]*)?>/y;
+/** The start of a comment, CDATA, a DOCTYPE or a processing instruction (the XML declaration among them). */
+const MARKUP = /<[!?]/g;
+const XML_DECLARATION = /^<\?xml\s/;
 
 function attributesOf(text: string): Record<string, string> {
   const attributes: Record<string, string> = {};
@@ -81,6 +84,8 @@ function isSpace(code: number): boolean {
 export class SheetDataScanner {
   /** before sheetData; inside it (rows recognised here); everything else to saxes */
   private mode: "before" | "rows" | "parser" = "before";
+  /** whether no text has been seen yet (where the XML declaration may stand) */
+  private atStart = true;
   /** the start of a piece not yet complete (a tag or a row cut by the end of a piece) */
   private carry = "";
   /**
@@ -127,16 +132,35 @@ export class SheetDataScanner {
     if (rest) this.parser.write(rest);
   }
 
+  /** Whether markup other than the XML declaration at the sheet's very start stands in text before `end`. */
+  private markupBefore(text: string, end: number): boolean {
+    MARKUP.lastIndex = 0;
+    for (let m = MARKUP.exec(text); m && m.index < end; m = MARKUP.exec(text))
+      if (!(m.index === 0 && this.atStart && XML_DECLARATION.test(text))) return true;
+    return false;
+  }
+
   /** Sends everything up to and including `<sheetData>` to saxes; returns what follows it, null before it. */
   private beforeSheetData(text: string): string | null {
     const at = text.indexOf("<sheetData");
+    // A comment, CDATA or processing instruction before sheetData could hold "<sheetData" and rows that are
+    // not the sheet's (Excel writes none there): the whole sheet then goes to saxes. The text checked includes
+    // the kept end of the piece before, so a "<!" cut between pieces is seen.
+    if (this.markupBefore(text, at < 0 ? text.length : at)) {
+      this.mode = "parser";
+      this.parser.write(text);
+      return null;
+    }
     if (at < 0) {
       // "<sheetData" may be cut at the end of this piece: keep its possible start.
       const keep = Math.min(text.length, "<sheetData".length - 1);
+      // Still at the start while all of it is kept (a tiny piece): the declaration comes round again.
+      if (text.length > keep) this.atStart = false;
       this.parser.write(text.slice(0, text.length - keep));
       this.carry = text.slice(text.length - keep);
       return null;
     }
+    this.atStart = false;
     const close = text.indexOf(">", at);
     if (close < 0) {
       this.parser.write(text.slice(0, at));

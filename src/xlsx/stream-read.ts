@@ -460,6 +460,8 @@ async function streamSheet(
    * 1.3-1.8 s to 0.93-1.03 s; Chromium, warm: 1.1-1.3 s to 0.77-0.83 s).
    */
   const excelCell = (cell: ExcelCell): boolean => {
+    // Outside sheetData the parser's events would be ignored (open below): so is the cell.
+    if (!inSheetData) return true;
     const r = rowNumber;
     const { col, style } = cell;
     if (cell.valueStart < 0) {
@@ -561,8 +563,10 @@ async function streamSheet(
   parser.on("text", text);
   parser.on("closetag", (node: SaxesTagPlain) => close(node.name));
   // Plain rows go past saxes (sheet-data-scanner.ts); the rest of the sheet goes through it.
-  // The scanner sends rows only inside sheetData, where open("row") starts one too.
-  const excelRow = startRow;
+  // As open("row"): only inside sheetData (the scanner finds rows only there, but a reader does not rely on it).
+  const excelRow = (r: number) => {
+    if (inSheetData) startRow(r);
+  };
   const scanner = new SheetDataScanner(parser, { open, text, close, excelCell, excelRow });
   for await (const text of partText(bytes, entry, ctx.inflater)) {
     scanner.write(text);

@@ -125,6 +125,13 @@ const CASES: [string, string][] = [
       '<row r="x4"><c r="A4"><v>4</v></c></row>',
     ]),
   ],
+  [
+    "a comment and a processing instruction holding <sheetData> and rows before the real sheetData",
+    sheet(ROWS.slice(0, 2)).replace(
+      "<dimension",
+      '<!-- <sheetData><row r="3"><c r="A3"><v>9</v></c></row> --><?foo <sheetData><row r="1"/>?><dimension',
+    ),
+  ],
   ["a prefixed row (passed on, rest to saxes)", sheet([ROWS[0], '<x:row r="2" xmlns:x="urn:x"/>', ROWS[1]])],
 ];
 
@@ -143,6 +150,20 @@ test.each(CASES)("%s: the same events as saxes alone, cut into pieces anywhere",
   const pieces: string[] = [];
   for (let i = 0; i < xml.length; i += 7) pieces.push(xml.slice(i, i + 7));
   expect(byScanner(pieces).events).toEqual(reference.events);
+});
+
+test("markup before sheetData sends the whole sheet to saxes; the XML declaration does not", () => {
+  const commented = sheet(ROWS).replace("<dimension", "<!-- x --><dimension");
+  expect(byScanner([commented]).recognised).toBe(0);
+  expect(byScanner([sheet(ROWS)]).recognised).toBe(7);
+  // "<!" cut between two pieces is seen as well.
+  const cut = commented.indexOf("<!--") + 1;
+  expect(byScanner([commented.slice(0, cut), commented.slice(cut)]).recognised).toBe(0);
+  // The declaration cut into tiny pieces is still the declaration.
+  const plain = sheet(ROWS);
+  const tiny: string[] = [];
+  for (let i = 0; i < plain.length; i += 7) tiny.push(plain.slice(i, i + 7));
+  expect(byScanner(tiny).recognised).toBe(7);
 });
 
 test("plain rows are recognised, the others are passed on", () => {

@@ -266,3 +266,28 @@ test("numbers and shared-string indexes read from the sheet's text as parseFloat
   );
   fc.assert(fc.property(fc.double(), (d) => same(String(d))));
 });
+
+test("rows inside a comment or processing instruction before sheetData are not read (a second reader found them read)", async () => {
+  const { unzipSync, zipSync, strFromU8, strToU8 } = await import("fflate");
+  const plain = await bytesOf((wb) => {
+    rest(wb);
+    const ws = wb.addWorksheet("Formatie");
+    ws.addRow(["Eenheid", "Functiegroep", "Schaal", "FTE", "Kosten per FTE", "Beschermd"]);
+    ws.addRow(["Staf", "Primair", 10, 1, null, "nee"]);
+  });
+  const files = unzipSync(plain);
+  // Formatie is the last sheet added.
+  const sheetPath = `xl/worksheets/sheet${Object.keys(files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).length}.xml`;
+  files[sheetPath] = strToU8(
+    strFromU8(files[sheetPath]).replace(
+      "<dimension",
+      '<!-- <sheetData><row r="1"><c r="G1"><v>7</v></c></row><row r="3"><c r="A3"><v>9</v></c></row> -->' +
+        '<?foo <sheetData><row r="4"><c r="B4"><v>9</v></c></row>?><dimension',
+    ),
+  );
+  expect(strFromU8(files[sheetPath])).toContain("<!-- <sheetData>");
+  const memory = await expectSameBothWays(zipSync(files));
+  // Six columns and one data row, as Excel shows the sheet.
+  expect(memory.tables.Formatie).toHaveLength(2);
+  expect(memory.tables.Formatie![0]).toHaveLength(6);
+});
