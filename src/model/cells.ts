@@ -4,7 +4,7 @@
  * value would mislead (a formula without a stored result, a date, the hidden part of a merged range).
  */
 import { functionGroupIndex } from "./groups";
-import { isBlank, isExcelError, normalizeName } from "./text";
+import { isBlank, isExcelError, normalizeName, perSpelling } from "./text";
 import { FUNCTION_GROUPS, HIRE_CATEGORIES, type Issue, type Severity } from "./types";
 
 /**
@@ -299,20 +299,11 @@ export function readText(issues: IssueList, cell: Cell, value: unknown): string 
 
 const YES_WORDS = ["ja", "yes", "true", "waar", "j", "y", "x"];
 const NO_WORDS = ["nee", "no", "false", "onwaar", "n"];
-// A table repeats a few spellings ("ja", "nee") on every row: each is read once (bounded, so odd input cannot
-// grow it forever).
-const yesNoSeen = new Map<unknown, boolean | null>();
-
 /** A yes/no word in any case and spacing (ja, nee, yes, no, waar, ...), or null. */
-function yesNoWord(value: unknown): boolean | null {
-  let known = yesNoSeen.get(value);
-  if (known === undefined) {
-    const n = normalizeName(value);
-    known = YES_WORDS.includes(n) ? true : NO_WORDS.includes(n) ? false : null;
-    if (yesNoSeen.size < 1000) yesNoSeen.set(value, known);
-  }
-  return known;
-}
+const yesNoWord = perSpelling((value): boolean | null => {
+  const n = normalizeName(value);
+  return YES_WORDS.includes(n) ? true : NO_WORDS.includes(n) ? false : null;
+});
 
 export function readBoolean(issues: IssueList, cell: Cell, value: unknown): boolean | null {
   if (value instanceof CellMarker) {

@@ -14,6 +14,20 @@ export function normalizeName(value: unknown): string {
     .toLowerCase();
 }
 
+/**
+ * `read` remembered per cell value: a table repeats the same few spellings ("Primair", "ja") on every row, so
+ * each is read once. Bounded, so odd input cannot grow it forever.
+ */
+export function perSpelling<T>(read: (value: unknown) => T): (value: unknown) => T {
+  const seen = new Map<unknown, T>();
+  return (value) => {
+    if (seen.has(value)) return seen.get(value) as T;
+    const result = read(value);
+    if (seen.size < 1000) seen.set(value, result);
+    return result;
+  };
+}
+
 /** Names of Excel's error values, as range.values and our .xlsx reader give them. */
 const EXCEL_ERRORS = new Set([
   "#N/A",

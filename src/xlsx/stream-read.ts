@@ -484,7 +484,9 @@ async function streamSheet(
 
   let inSheetData = false;
   let inHyperlinks = false;
+  /** A row's start, from the parser's events or the scanner (excelRow): rows count only inside sheetData. */
   const startRow = (r: number) => {
+    if (!inSheetData) return;
     rowNumber = r;
     if (!(rowNumber > 0)) failed = true;
     rowCount = Math.max(rowCount, rowNumber);
@@ -501,7 +503,7 @@ async function streamSheet(
         inSheetData = true;
         break;
       case "row":
-        if (inSheetData) startRow(parseInt(attributes.r, 10));
+        startRow(parseInt(attributes.r, 10));
         break;
       case "c":
         if (!inSheetData) break;
@@ -563,11 +565,7 @@ async function streamSheet(
   parser.on("text", text);
   parser.on("closetag", (node: SaxesTagPlain) => close(node.name));
   // Plain rows go past saxes (sheet-data-scanner.ts); the rest of the sheet goes through it.
-  // As open("row"): only inside sheetData (the scanner finds rows only there, but a reader does not rely on it).
-  const excelRow = (r: number) => {
-    if (inSheetData) startRow(r);
-  };
-  const scanner = new SheetDataScanner(parser, { open, text, close, excelCell, excelRow });
+  const scanner = new SheetDataScanner(parser, { open, text, close, excelCell, excelRow: startRow });
   for await (const text of partText(bytes, entry, ctx.inflater)) {
     scanner.write(text);
     if (failed) return null;
