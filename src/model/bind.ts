@@ -151,12 +151,16 @@ export function bindSchema(
   return ok ? { schema, index, rows } : null;
 }
 
+/** Whether a table row counts as data: rows that are entirely empty are skipped. */
+export function isDataRow(row: readonly unknown[]): boolean {
+  return !row.every(isBlank);
+}
+
 /** Data rows with their 1-based number, skipping rows that are entirely empty. */
 export function* dataRows(table: BoundTable): Generator<[number, readonly unknown[]]> {
   for (let i = 1; i < table.rows.length; i++) {
     const row = table.rows[i];
-    if (row.every(isBlank)) continue;
-    yield [i, row];
+    if (isDataRow(row)) yield [i, row];
   }
 }
 

@@ -180,6 +180,9 @@ export function createHandler(
     if (!read) return load();
     startLoading = load;
     streamed = read;
+    // The pane asks for the check as soon as it has mounted anew: it is made meanwhile, after this answer,
+    // from the tables just read; not once a task has come (a write would make them stale).
+    setTimeout(() => token === opens && busy === 0 && streamed === read && session.prepare(), 0);
     return { sheets: sheets! };
   }
 

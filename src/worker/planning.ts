@@ -32,10 +32,14 @@ interface Checked {
   inputHash: () => string;
   /** the check's answer but the filter builder's rows, once made */
   summary?: Omit<HeldCheck, "selection" | "generation">;
+  /** the filter builder's rows, once made */
+  selection?: SelectionRows;
 }
 
 export class PlanSession {
   private checked: Checked | null = null;
+  /** the check being made (current) */
+  private checking: Promise<Checked> | null = null;
   private generation = 0;
   private last: {
     result: RunResult;
@@ -51,28 +55,56 @@ export class PlanSession {
   /** The workbook changed (template, scenarios, report, another file): read the tables again when needed. */
   invalidate(): void {
     this.checked = null;
+    this.checking = null;
   }
 
-  private async current(): Promise<Checked> {
-    if (!this.checked) {
-      const read = await this.read();
-      let hash: string | null = null;
-      const checked: Checked = {
-        generation: ++this.generation,
-        read,
-        plan: readPlan(read.tables),
-        inputHash: () => (hash ??= hashInputs(read.tables)),
-      };
-      this.checked = checked;
-      // Only the run and the report need the hash, not the check the pane waits for after opening: it is
-      // made right after the check's answer has gone (0.4 to 0.7 s of this worker for 150,000 rows).
-      setTimeout(() => this.checked === checked && checked.inputHash(), 0);
-      // HiGHS (WebAssembly) starts and compiles where it will solve while the planner looks at the check,
-      // not when they press run; a failure to load shows at the run.
-      const plan = this.checked.plan.plan;
-      if (plan && needsSolver(plan)) warmSolver();
+  /**
+   * The tables' check, read and made once per read of the tables; callers meanwhile share the one under way.
+   * One begun before the workbook changed (invalidate) answers its callers but is not kept.
+   */
+  private current(): Promise<Checked> {
+    if (this.checked) return Promise.resolve(this.checked);
+    if (!this.checking) {
+      const making: Promise<Checked> = this.make().then(
+        (checked) => {
+          if (this.checking !== making) return checked;
+          this.checking = null;
+          this.checked = checked;
+          // HiGHS (WebAssembly) starts and compiles where it will solve while the planner looks at the
+          // check, not when they press run; a failure to load shows at the run.
+          const plan = checked.plan.plan;
+          if (plan && needsSolver(plan)) warmSolver();
+          return checked;
+        },
+        (e: unknown) => {
+          if (this.checking === making) this.checking = null;
+          throw e;
+        },
+      );
+      this.checking = making;
     }
-    return this.checked;
+    return this.checking;
+  }
+
+  private async make(): Promise<Checked> {
+    const read = await this.read();
+    let hash: string | null = null;
+    return {
+      generation: ++this.generation,
+      read,
+      plan: readPlan(read.tables),
+      inputHash: () => (hash ??= hashInputs(read.tables)),
+    };
+  }
+
+  /**
+   * Makes the check the pane is about to ask for (after an open, the page first mounts the pane anew): the
+   * tables are read and checked here meanwhile, and the pane's check finds it made.
+   */
+  prepare(): void {
+    void this.current()
+      .then((checked) => this.summarise(checked))
+      .catch(() => undefined);
   }
 
   /**
@@ -81,9 +113,24 @@ export class PlanSession {
    */
   async check(known?: number): Promise<HeldCheck> {
     const checked = await this.current();
-    const { generation, read, plan } = checked;
-    // Made once per read of the tables: the pane checks again before every run (alongside it), and counting
-    // 150,000 rows each time held the run up.
+    const { summary, selection } = this.summarise(checked);
+    // Only the run and the report need the hash, not the check the pane waits for after opening: it is
+    // made right after the check's answer has gone (0.4 to 0.7 s of this worker for 150,000 rows).
+    setTimeout(() => this.checked === checked && checked.inputHash(), 0);
+    return {
+      ...summary,
+      selection: known === checked.generation ? null : selection,
+      generation: checked.generation,
+    };
+  }
+
+  /**
+   * The check's answer, made once per read of the tables: the pane checks again before every run (alongside
+   * it), and counting 150,000 rows each time held the run up.
+   */
+  private summarise(checked: Checked): Required<Pick<Checked, "summary" | "selection">> {
+    const { read, plan } = checked;
+    checked.selection ??= compactSelectionRows(read.tables.Formatie ?? undefined);
     checked.summary ??= (() => {
       // Header rows only: the pane shows statuses and cell addresses, never the data.
       const headers: Record<string, TableRows> = {};
@@ -95,11 +142,7 @@ export class PlanSession {
         scenarios: read.tables.Scenarios ? read.tables.Scenarios.map((r) => [...r]) : null,
       };
     })();
-    return {
-      ...checked.summary,
-      selection: known === generation ? null : compactSelectionRows(read.tables.Formatie ?? undefined),
-      generation,
-    };
+    return { summary: checked.summary, selection: checked.selection };
   }
 
   /** Checks and runs the tables, with `scenarios` in place of the stored Scenarios table when given. */

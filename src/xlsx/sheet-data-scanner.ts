@@ -37,6 +37,8 @@ export interface XmlEvents {
 export interface ExcelCell {
   /** the text being scanned; the cell's `<v>` text is text.slice(valueStart, valueEnd) */
   text: string;
+  /** the bytes being scanned instead (sheet-bytes-scanner.ts): then the positions are in these, text is "" */
+  bytes: Uint8Array | null;
   /** -1 for a cell without `<v>` (`<c .../>` or `<c ...></c>`) */
   valueStart: number;
   valueEnd: number;
@@ -58,7 +60,7 @@ const SHEET_DATA_OPEN = /<sheetData(?:\s[^>]*)?>/y;
 const MARKUP = /<[!?]/g;
 const XML_DECLARATION = /^<\?xml\s/;
 
-function attributesOf(text: string): Record<string, string> {
+export function attributesOf(text: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   if (!text) return attributes;
   ATTRIBUTE.lastIndex = 0;
@@ -97,6 +99,7 @@ export class SheetDataScanner {
   private readonly row = { attributesStart: 0, attributesEnd: 0, number: NaN, selfClosing: false };
   private readonly excelCell: ExcelCell = {
     text: "",
+    bytes: null,
     valueStart: -1,
     valueEnd: -1,
     col: 0,
@@ -122,6 +125,11 @@ export class SheetDataScanner {
       text = rest;
     }
     this.rows(text);
+  }
+
+  /** Whether it is reading rows with nothing held back: the next text it is given may begin a row. */
+  get readsRows(): boolean {
+    return this.mode === "rows" && this.carry === "";
   }
 
   /** The rest, at the end of the sheet: whatever is left goes to saxes, which decides whether it is whole. */
@@ -327,7 +335,7 @@ export class SheetDataScanner {
 }
 
 /** One row's cells as positions in the text (SheetDataScanner.recognise), kept in arrays reused row to row. */
-class CellPositions {
+export class CellPositions {
   count = 0;
   readonly attributesStart: number[] = [];
   readonly attributesEnd: number[] = [];

@@ -16,7 +16,9 @@ import { illustrativeMark, illustrativeMarks, MARK_ROWS, type IllustrativeMark }
 import { normalizeName } from "../model/text";
 import { CellMarker } from "../model/cells";
 import { checkXlsxZip, WorkbookUnreadable } from "./zip-check";
-import { SheetDataScanner, type ExcelCell } from "./sheet-data-scanner";
+import type { ExcelCell } from "./sheet-data-scanner";
+import { SheetBytesScanner } from "./sheet-bytes-scanner";
+import { integerAt, integerInBytes, numberAt, numberInBytes } from "./cell-numbers";
 import { inflated, raw, zipEntries, type ZipEntry } from "./zip-entries";
 import { decodeRange, loadWorkbook, plainValue, tablesFromWorkbook, valueMarker } from "./workbook";
 
@@ -74,21 +76,17 @@ function platformInflates(): boolean {
   }
 }
 
-/** A large part as text, a piece at a time: the platform's inflater and decoder, or fflate's and TextDecoder. */
-async function* partText(bytes: Uint8Array, e: ZipEntry, inflater: Inflater): AsyncGenerator<string> {
+/** A large part inflated, a piece at a time: by the platform's inflater or fflate's. */
+async function* partBytes(bytes: Uint8Array, e: ZipEntry, inflater: Inflater): AsyncGenerator<Uint8Array> {
   if (e.method === 8 && inflater === "platform" && platformInflates()) {
     const reader = new Blob([raw(bytes, e) as Uint8Array<ArrayBuffer>])
       .stream()
       .pipeThrough(new DecompressionStream("deflate-raw"))
-      .pipeThrough(new TextDecoderStream())
       .getReader();
     for (let piece = await reader.read(); !piece.done; piece = await reader.read()) yield piece.value;
     return;
   }
-  const decoder = new TextDecoder();
-  for (const chunk of inflateChunks(bytes, e)) yield decoder.decode(chunk, { stream: true });
-  const rest = decoder.decode();
-  if (rest) yield rest;
+  yield* inflateChunks(bytes, e);
 }
 
 /**
@@ -471,9 +469,18 @@ async function streamSheet(
       return true;
     }
     if (cell.valueEnd === cell.valueStart) return false;
+    const { bytes, valueStart, valueEnd } = cell;
     const value = cell.shared
-      ? commonValue("shared", integerAt(cell.text, cell.valueStart, cell.valueEnd), style)
-      : commonValue("number", numberAt(cell.text, cell.valueStart, cell.valueEnd), style);
+      ? commonValue(
+          "shared",
+          bytes ? integerInBytes(bytes, valueStart, valueEnd) : integerAt(cell.text, valueStart, valueEnd),
+          style,
+        )
+      : commonValue(
+          "number",
+          bytes ? numberInBytes(bytes, valueStart, valueEnd) : numberAt(cell.text, valueStart, valueEnd),
+          style,
+        );
     if (value === undefined) return false;
     previousCol = col;
     rowHasValues = true;
@@ -564,10 +571,11 @@ async function streamSheet(
   parser.on("opentag", (node: SaxesTagPlain) => open(node.name, node.attributes as Record<string, string>));
   parser.on("text", text);
   parser.on("closetag", (node: SaxesTagPlain) => close(node.name));
-  // Plain rows go past saxes (sheet-data-scanner.ts); the rest of the sheet goes through it.
-  const scanner = new SheetDataScanner(parser, { open, text, close, excelCell, excelRow: startRow });
-  for await (const text of partText(bytes, entry, ctx.inflater)) {
-    scanner.write(text);
+  // Plain rows go past saxes, read from the inflated bytes (sheet-bytes-scanner.ts); the rest of the sheet
+  // is decoded and goes through it.
+  const scanner = new SheetBytesScanner(parser, { open, text, close, excelCell, excelRow: startRow });
+  for await (const piece of partBytes(bytes, entry, ctx.inflater)) {
+    scanner.write(piece);
     if (failed) return null;
   }
   scanner.end();
@@ -604,49 +612,6 @@ async function streamSheet(
     if (right !== candidate.right) return null;
   }
   return { tableParts, rowCount, hasValues };
-}
-
-/** parseInt(text.slice(start, end), 10), without the slice for plain digits. */
-export function integerAt(text: string, start: number, end: number): number {
-  if (end - start > 15) return parseInt(text.slice(start, end), 10);
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return parseInt(text.slice(start, end), 10);
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
-
-/**
- * parseFloat(text.slice(start, end)), without the slice for a plain decimal ("-12.75"): at most 15 digits
- * make an integer below 2^53 and 10^k (k <= 15) is exact, so the one rounding of their quotient is
- * parseFloat's own correctly rounded result. Anything else (an exponent, spaces, more digits) is parseFloat's.
- */
-export function numberAt(text: string, start: number, end: number): number {
-  let i = start;
-  const negative = text.charCodeAt(i) === 45;
-  if (negative) i++;
-  let digits = 0;
-  let decimals = -1;
-  let mantissa = 0;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 && decimals < 0) {
-      decimals = 0;
-      continue;
-    }
-    const d = c - 48;
-    if (d < 0 || d > 9) return parseFloat(text.slice(start, end));
-    mantissa = mantissa * 10 + d;
-    digits++;
-    if (decimals >= 0) decimals++;
-  }
-  if (digits === 0 || digits > 15) return parseFloat(text.slice(start, end));
-  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
-  return negative ? -value : value;
 }
 
 function headerRight(header: Map<number, unknown>): number {

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { readPlan, runPlan, loadSolver } from "../../src/model";
 import { countSelection, selectionRows, selectionTotals } from "../../src/model/filter-selection";
 import * as reportModule from "../../src/model/report";
+import * as inputModule from "../../src/model/input";
 import { hashInputs } from "../../src/model/report";
 import { TABLES, type TableName } from "../../src/model/schema";
 import * as portsModule from "../../src/model/ports";
@@ -217,6 +218,48 @@ test("the check answers before the inputs are hashed; the hash follows at once, 
   } finally {
     hashing.mockRestore();
   }
+});
+
+test("after an open the worker makes the check before the pane asks for it; the pane's check finds it made", async () => {
+  const checking = jest.spyOn(inputModule, "readPlan");
+  const summing = jest.spyOn(portsModule, "tableStatus");
+  const hashing = jest.spyOn(reportModule, "hashInputs");
+  try {
+    const w = worker();
+    await w.call({ task: "open", bytes: await workbookBytes(200, { Scenarios: scenarioRows }) });
+    // The open's answer goes first; the check is made right after it.
+    expect(checking).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(checking).toHaveBeenCalledTimes(1);
+    expect(summing).toHaveBeenCalledTimes(1);
+    // The hash waits for the pane's check to be answered.
+    expect(hashing).not.toHaveBeenCalled();
+    const checked = await w.call({ task: "check" });
+    expect(checking).toHaveBeenCalledTimes(1);
+    expect(summing).toHaveBeenCalledTimes(1);
+    expect(checked.issues).toEqual(checking.mock.results[0].value.issues);
+    expect(checked.selection).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hashing).toHaveBeenCalledTimes(1);
+  } finally {
+    checking.mockRestore();
+    summing.mockRestore();
+    hashing.mockRestore();
+  }
+});
+
+test("a write right after an open is not overtaken by the check made meanwhile", async () => {
+  const w = worker();
+  await w.call({ task: "open", bytes: await workbookBytes(200, { Scenarios: scenarioRows }) });
+  await w.call({
+    task: "saveScenarios",
+    rows: [
+      ["Scenario", "Hefboom", "Waarde"],
+      ["Nieuw", "Kaasschaaf", 0.02],
+    ],
+  });
+  const checked = await w.call({ task: "check" });
+  expect(checked.scenarios!.slice(1).map((r) => r[0])).toEqual(["Nieuw"]);
 });
 
 test("the check's summary is made once per read of the tables: checks alongside each run cost nothing more", async () => {

@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { addInputTable, loadWorkbook, tablesFromWorkbook } from "../../src/xlsx/workbook";
-import { integerAt, numberAt, readStreaming, readTablesStreaming } from "../../src/xlsx/stream-read";
+import { readStreaming, readTablesStreaming } from "../../src/xlsx/stream-read";
+import { integerAt, integerInBytes, numberAt, numberInBytes } from "../../src/xlsx/cell-numbers";
 import { WorkbookUnreadable } from "../../src/xlsx/zip-check";
 import { illustrativeMarks } from "../../src/xlsx/sources";
 import { smallTables } from "../model/helpers";
@@ -240,17 +241,33 @@ test("text beyond ASCII in the sheet itself reads the same with either inflater,
   expect(memory.tables.Formatie![2][0]).toBe("Dienst € 3 – é ü 漢字 🙂");
 });
 
-test("numbers and shared-string indexes read from the sheet's text as parseFloat and parseInt read them", async () => {
+test("numbers and shared-string indexes read from the sheet's text or bytes as parseFloat and parseInt read them", async () => {
   const fc = (await import("fast-check")).default;
   const same = (text: string) => {
     // Inside a longer text, as the scanner hands them over.
     const around = `<v>${text}</v>`;
     expect(Object.is(numberAt(around, 3, 3 + text.length), parseFloat(text))).toBe(true);
     expect(Object.is(integerAt(around, 3, 3 + text.length), parseInt(text, 10))).toBe(true);
+    // And from the sheet's UTF-8 bytes (sheet-bytes-scanner.ts).
+    const bytes = new TextEncoder().encode(around);
+    const end = bytes.length - 4;
+    expect(Object.is(numberInBytes(bytes, 3, end), parseFloat(text))).toBe(true);
+    expect(Object.is(integerInBytes(bytes, 3, end), parseInt(text, 10))).toBe(true);
   };
   for (const text of ["0", "-0", "12", "1.7", "0.1", "0.3", "-12.75", "1.", ".5", "-.5", "-", ".", "1.2.3"])
     same(text);
-  for (const text of ["1E-3", " 12", "12 ", "+5", "0x10", "Infinity", "123456789012345", "1234567890123456"])
+  for (const text of [
+    "1E-3",
+    " 12",
+    "12 ",
+    "+5",
+    "0x10",
+    "Infinity",
+    "123456789012345",
+    "1234567890123456",
+    "1,5 €",
+    "½",
+  ])
     same(text);
   for (const text of ["9007199254740993", "0.000000000000001", "99999999999999.9", "12345678901234567890"])
     same(text);
