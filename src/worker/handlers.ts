@@ -16,6 +16,7 @@ import { PlanSession } from "./planning";
 import { REALISATIE_TABLE } from "../model/monitor";
 import { isReportMarker, nameReportSheets, type ReportSheet } from "../model/report";
 import { normalizeName } from "../model/text";
+import { TABLES } from "../model/schema";
 import { leverKindOf } from "../model/input-scenarios";
 import { warmSolver } from "../model/solver";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
@@ -209,7 +210,10 @@ export function createHandler(
       case "open":
         return { output: await open(id, request.bytes, request.name) };
       case "readTables":
-        if (!request.names && streamed) return { output: streamedTables() };
+        if (streamed) {
+          const answer = request.names ? streamedSubset(request.names) : streamedTables();
+          if (answer) return { output: answer };
+        }
         return { output: await call({ task: "readTables", names: request.names }) };
       case "check":
         return { output: await session.check(request.known) };
@@ -319,6 +323,34 @@ export function createHandler(
   function streamedTables(): ReadTables {
     const { marks: _, ...read } = streamed!;
     return read;
+  }
+
+  /**
+   * Named tables as the open's read has them, when it can say: input tables it read, and names the workbook
+   * has no table or sheet for at all (the pane asks for Departementen and Realisatie after every open).
+   * null for a name it passed over (another table or sheet of that name): the editable workbook reads those.
+   * Loading the editable workbook for such a question took 8 s of a second worker for 150,000 rows, beside
+   * the check and the run.
+   */
+  function streamedSubset(names: readonly string[]): ReadTables | null {
+    const { tables, locations, otherNames } = streamed!;
+    // Each table under the name as asked for (the in-memory reader's tablesFromWorkbook does the same), a
+    // second table that matches one under its own name, as in the open's read.
+    const wanted = new Map(names.map((n) => [normalizeName(n), n]));
+    if (otherNames.some((n) => wanted.has(normalizeName(n)))) return null;
+    const subset: [string, string][] = [];
+    for (const key of Object.keys(tables)) {
+      const asked = wanted.get(normalizeName(key));
+      if (asked === undefined) continue;
+      const first = TABLES.some((t) => t.name === key);
+      subset.push([key, first ? asked : key]);
+    }
+    return {
+      tables: Object.fromEntries(subset.map(([key, as]) => [as, tables[key]])),
+      locations: Object.fromEntries(
+        subset.filter(([key]) => locations[key]).map(([key, as]) => [as, locations[key]]),
+      ),
+    };
   }
 
   /** The file's name and its illustrative marks (read with the tables while the workbook is as opened). */

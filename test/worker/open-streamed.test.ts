@@ -149,6 +149,28 @@ test("check, run and the held tables come before the workbook has loaded, equal 
   expect(workers[0].received).toEqual(["open", "writeReport", "saveScenarios"]);
 });
 
+test("the pane's questions for named tables are answered from the open's read, unless the workbook has them otherwise", async () => {
+  const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+  const { call, workers } = planner();
+  await call({ task: "open", bytes: bytes.slice().buffer });
+  const workbook = await loadWorkbook(bytes);
+  // Asked after every open (the Rijk tab, the monitor's glance): absent tables, and input tables read.
+  for (const names of [["Departementen"], ["Parameters", "Scenarios", "Realisatie"], ["formatie "]]) {
+    const { otherNames: _, ...expected } = tablesFromWorkbook(workbook, names);
+    expect(structuredClone(await call({ task: "readTables", names }))).toStrictEqual(
+      structuredClone(expected),
+    );
+  }
+  expect(workers).toHaveLength(0);
+  // A name the read passed over (a sheet that is no input table): the editable workbook answers.
+  const { otherNames: _, ...explanation } = tablesFromWorkbook(workbook, ["Toelichting"]);
+  expect(Object.keys(explanation.tables)).toEqual(["Toelichting"]);
+  expect(structuredClone(await call({ task: "readTables", names: ["Toelichting"] }))).toMatchObject(
+    structuredClone(explanation),
+  );
+  expect(workers[0].received).toEqual(["open", "readTables"]);
+});
+
 test("the editable workbook starts loading once the planner is idle, not while it works", async () => {
   const { call, workers } = planner(false, 500);
   await call({ task: "open", bytes: new Uint8Array(fs.readFileSync(SAMPLE)).buffer });
