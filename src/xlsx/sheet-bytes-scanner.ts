@@ -10,8 +10,12 @@
 import {
   attributesOf,
   CellPositions,
+  isNameChar,
+  isNameStart,
+  isSpace,
+  newExcelCell,
+  newRowTag,
   SheetDataScanner,
-  type ExcelCell,
   type XmlEvents,
 } from "./sheet-data-scanner";
 
@@ -53,20 +57,6 @@ function indexOfPattern(bytes: Uint8Array, pattern: Uint8Array, from: number): n
   return -1;
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 13 || code === 9;
-}
-
-/** [A-Za-z_], as the text scanner's attribute names begin. */
-function isNameStart(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
-
-/** [\w:.-], as its attribute names go on. */
-function isNameChar(code: number): boolean {
-  return isNameStart(code) || (code >= 48 && code <= 58) || code === 46 || code === 45;
-}
-
 /** Takes the sheet's inflated bytes a piece at a time and sends them on as events (see above). */
 export class SheetBytesScanner {
   /** before sheetData (bytes held until `<sheetData ...>` is whole); rows; everything to the text scanner */
@@ -79,16 +69,8 @@ export class SheetBytesScanner {
   /** decodes complete pieces: an attribute's or a value's text, a whole row */
   private readonly spans = new TextDecoder("utf-8", { ignoreBOM: true });
   private readonly cells = new CellPositions();
-  private readonly row = { attributesStart: 0, attributesEnd: 0, number: NaN, selfClosing: false };
-  private readonly excelCell: ExcelCell = {
-    text: "",
-    bytes: null,
-    valueStart: -1,
-    valueEnd: -1,
-    col: 0,
-    style: 0,
-    shared: false,
-  };
+  private readonly row = newRowTag();
+  private readonly excelCell = newExcelCell();
 
   constructor(
     parser: { write(text: string): unknown },

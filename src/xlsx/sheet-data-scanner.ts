@@ -68,17 +68,18 @@ export function attributesOf(text: string): Record<string, string> {
   return attributes;
 }
 
-/** [A-Za-z_], as ATTRIBUTES' names begin. */
-function isNameStart(code: number): boolean {
+/** [A-Za-z_], as ATTRIBUTES' names begin (a character code or a byte). */
+export function isNameStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 /** [\w:.-], as ATTRIBUTES' names go on. */
-function isNameChar(code: number): boolean {
+export function isNameChar(code: number): boolean {
   return isNameStart(code) || (code >= 48 && code <= 58) || code === 46 || code === 45;
 }
 
-function isSpace(code: number): boolean {
+/** XML's white space (a character code or a byte). */
+export function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
 
@@ -96,16 +97,8 @@ export class SheetDataScanner {
    */
   private readonly cells = new CellPositions();
   /** the row tag last read by rowOpen */
-  private readonly row = { attributesStart: 0, attributesEnd: 0, number: NaN, selfClosing: false };
-  private readonly excelCell: ExcelCell = {
-    text: "",
-    bytes: null,
-    valueStart: -1,
-    valueEnd: -1,
-    col: 0,
-    style: 0,
-    shared: false,
-  };
+  private readonly row = newRowTag();
+  private readonly excelCell = newExcelCell();
 
   constructor(
     private readonly parser: { write(text: string): unknown },
@@ -366,6 +359,21 @@ export class CellPositions {
     this.shared[i] = shared;
     this.excelShaped[i] = excelShaped;
   }
+}
+
+/** A row tag as rowOpen reads it: where its attributes stand, its r when digits, whether it is `<row .../>`. */
+export function newRowTag(): {
+  attributesStart: number;
+  attributesEnd: number;
+  number: number;
+  selfClosing: boolean;
+} {
+  return { attributesStart: 0, attributesEnd: 0, number: NaN, selfClosing: false };
+}
+
+/** The ExcelCell a scanner hands on, reused from cell to cell. */
+export function newExcelCell(): ExcelCell {
+  return { text: "", bytes: null, valueStart: -1, valueEnd: -1, col: 0, style: 0, shared: false };
 }
 
 const QUOTE = 34;
