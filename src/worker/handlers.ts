@@ -326,30 +326,28 @@ export function createHandler(
   }
 
   /**
-   * Named tables as the open's read has them, when it can say: input tables it read, and names the workbook
-   * has no table or sheet for at all (the pane asks for Departementen and Realisatie after every open).
-   * null for a name it passed over (another table or sheet of that name): the editable workbook reads those.
+   * Named tables as the open's read has them, when it can say: input tables it read, asked for under their own
+   * names, and names the workbook has no table or sheet for at all (the pane asks for Departementen and the
+   * monitor's tables after every open). null otherwise, and the editable workbook answers: a name the read
+   * passed over (another table or sheet, or a report sheet added since), or an input table asked for under
+   * another spelling (the in-memory reader then keys and keeps tables by that spelling).
    * Loading the editable workbook for such a question took 8 s of a second worker for 150,000 rows, beside
    * the check and the run.
    */
   function streamedSubset(names: readonly string[]): ReadTables | null {
     const { tables, locations, otherNames } = streamed!;
-    // Each table under the name as asked for (the in-memory reader's tablesFromWorkbook does the same), a
-    // second table that matches one under its own name, as in the open's read.
-    const wanted = new Map(names.map((n) => [normalizeName(n), n]));
-    if (otherNames.some((n) => wanted.has(normalizeName(n)))) return null;
-    const subset: [string, string][] = [];
-    for (const key of Object.keys(tables)) {
-      const asked = wanted.get(normalizeName(key));
-      if (asked === undefined) continue;
-      const first = TABLES.some((t) => t.name === key);
-      subset.push([key, first ? asked : key]);
+    const wanted = new Set(names.map(normalizeName));
+    const passedOver = [...otherNames, ...(pristine?.report ?? []).map((sheet) => sheet.name)];
+    if (passedOver.some((n) => wanted.has(normalizeName(n)))) return null;
+    for (const name of names) {
+      const input = TABLES.find((t) => normalizeName(t.name) === normalizeName(name));
+      if (input && input.name !== name) return null;
     }
+    // Keys as the read made them (a second table that matches one under its own name), as for these names.
+    const keys = Object.keys(tables).filter((key) => wanted.has(normalizeName(key)));
     return {
-      tables: Object.fromEntries(subset.map(([key, as]) => [as, tables[key]])),
-      locations: Object.fromEntries(
-        subset.filter(([key]) => locations[key]).map(([key, as]) => [as, locations[key]]),
-      ),
+      tables: Object.fromEntries(keys.map((key) => [key, tables[key]])),
+      locations: Object.fromEntries(keys.filter((key) => locations[key]).map((key) => [key, locations[key]])),
     };
   }
 

@@ -155,7 +155,7 @@ test("the pane's questions for named tables are answered from the open's read, u
   await call({ task: "open", bytes: bytes.slice().buffer });
   const workbook = await loadWorkbook(bytes);
   // Asked after every open (the Rijk tab, the monitor's glance): absent tables, and input tables read.
-  for (const names of [["Departementen"], ["Parameters", "Scenarios", "Realisatie"], ["formatie "]]) {
+  for (const names of [["Departementen"], ["Parameters", "Scenarios", "Realisatie"], ["Formatie"]]) {
     const { otherNames: _, ...expected } = tablesFromWorkbook(workbook, names);
     expect(structuredClone(await call({ task: "readTables", names }))).toStrictEqual(
       structuredClone(expected),
@@ -169,6 +169,66 @@ test("the pane's questions for named tables are answered from the open's read, u
     structuredClone(explanation),
   );
   expect(workers[0].received).toEqual(["open", "readTables"]);
+});
+
+test("named tables under another spelling, or matched by two tables, are answered as the in-memory reader does", async () => {
+  // Two tables whose names both read as Formatie: the in-memory reader keys and keeps them by the spelling asked.
+  const cases: [[string, string][], string[]][] = [
+    [
+      [
+        ["S1", "Formatie"],
+        ["S2", "Formatie_"],
+      ],
+      ["Formatie_"],
+    ],
+    [
+      [
+        ["S1", "Formatie_"],
+        ["S2", "Formatie"],
+      ],
+      ["formatie"],
+    ],
+    [
+      [
+        ["S1", "Formatie"],
+        ["S2", "Formatie_"],
+      ],
+      ["Formatie"],
+    ],
+  ];
+  for (const [tables, names] of cases) {
+    const wb = new ExcelJS.Workbook();
+    for (const [sheet, name] of tables)
+      wb.addWorksheet(sheet).addTable({
+        name,
+        ref: "A1",
+        columns: ["Eenheid", "Functiegroep", "Schaal", "FTE"].map((n) => ({ name: n })),
+        rows: [[`Eenheid op ${sheet}`, "Primair", 8, 1]],
+      });
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const { call } = planner();
+    await call({ task: "open", bytes: bytes.slice().buffer });
+    const { otherNames: _, ...expected } = tablesFromWorkbook(await loadWorkbook(bytes), names);
+    const { otherNames: __, ...answer } = (await call({ task: "readTables", names })) as ReturnType<
+      typeof tablesFromWorkbook
+    >;
+    expect(structuredClone(answer)).toStrictEqual(structuredClone(expected));
+  }
+});
+
+test("a report sheet added since the open is not taken for absent: a named read of it goes to the editable workbook", async () => {
+  const { call } = planner();
+  await call({ task: "open", bytes: new Uint8Array(fs.readFileSync(SAMPLE)).buffer });
+  const run = await call({ task: "runHeld", scenarios: null });
+  const report = await call({
+    task: "reportHeld",
+    inputHash: run.inputHash,
+    lang: "nl",
+    createdAt: Date.now(),
+  });
+  const name = report!.sheets[0];
+  const read = await call({ task: "readTables", names: [name] });
+  expect(Object.keys(read.tables)).toEqual([name]);
 });
 
 test("the editable workbook starts loading once the planner is idle, not while it works", async () => {
