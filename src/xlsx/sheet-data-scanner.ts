@@ -224,7 +224,8 @@ export class SheetDataScanner {
   /**
    * The row tag at `at` (`<row`, name="value" attributes in the form ATTRIBUTES reads, `>` or `/>`), read
    * character by character into `row`: where its content starts, or -1 when it is in another form (then the
-   * row goes to saxes whole). Its r as a number when it is digits, for XmlEvents.excelRow.
+   * row goes to saxes whole). Its r as a number when it is digits, for XmlEvents.excelRow. The same rules on
+   * bytes: SheetBytesScanner.rowOpen (sheet-bytes-scanner.ts); the tests against saxes hold both to them.
    */
   private rowOpen(text: string, at: number): number {
     const { row } = this;
@@ -385,7 +386,8 @@ const SLASH = 47;
 /**
  * A cell in Excel's shape (ExcelCell) at `at`, read character by character and added to `cells`; returns
  * where it ends, or -1 for anything else (which the general pattern, CELL, then reads or refuses). The cell
- * must end by `end`. What it accepts is a subset of what CELL accepts, with the same meaning.
+ * must end by `end`. What it accepts is a subset of what CELL accepts, with the same meaning. The same rules
+ * on bytes: excelShapedCell in sheet-bytes-scanner.ts.
  */
 function excelShapedCell(text: string, at: number, end: number, cells: CellPositions): number {
   if (!text.startsWith('<c r="', at)) return -1;
