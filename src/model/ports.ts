@@ -72,6 +72,11 @@ export interface PlanRun {
  * tables and checks, runs and builds the report itself.
  */
 export interface SelfPlanning {
+  /**
+   * The input tables' status as the workbook was opened, before its check, when the opening read them: the
+   * pane shows them at once, and the issues when the check has been made. null: the check says.
+   */
+  readonly found: TableStatus[] | null;
   /** reads and checks the input tables */
   check(): Promise<PlanCheck>;
   /** checks and runs the tables, with `scenarios` (header first) instead of the stored ones when given */
@@ -116,6 +121,14 @@ export interface WorkbookGateway {
   writeReport(sheets: ReportSheet[]): Promise<ReportResult>;
 }
 
+/** Rows below the header with a value in any column (a loop: 150,000 rows are counted at every open). */
+function filledRows(rows: TableRows): number {
+  let filled = 0;
+  for (let i = 1; i < rows.length; i++)
+    if (rows[i].some((v) => v !== "" && v !== null && v !== undefined)) filled++;
+  return filled;
+}
+
 /** The status of every input table, from a read. */
 export function tableStatus(
   read: ReadTables,
@@ -129,9 +142,7 @@ export function tableStatus(
       required: s.required,
       found: !!rows,
       sheet: location?.sheet,
-      rows: rows
-        ? rows.slice(1).filter((r) => r.some((v) => v !== "" && v !== null && v !== undefined)).length
-        : undefined,
+      rows: rows ? filledRows(rows) : undefined,
     };
   });
 }

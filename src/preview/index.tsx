@@ -68,6 +68,8 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
   const [gateway, setGateway] = React.useState<WorkerGateway | null>(null);
   const [working, setWorking] = React.useState<{ label: string; progress: number | null } | null>(null);
   const [fileName, setFileName] = React.useState("voorbeeld-ministerie.xlsx");
+  // Counts the opens: the pane mounts anew for each, also for a file of the same name opened again.
+  const [opens, setOpens] = React.useState(0);
   const [error, setError] = React.useState<string | null>(null);
   const [selection, setSelection] = React.useState<string | null>(null);
   const [dragging, setDragging] = React.useState(false);
@@ -91,6 +93,7 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
         );
         g.onSelect = (s) => setSelection(`${s.sheet}!${s.address}`);
         setGateway(g);
+        setOpens((n) => n + 1);
         setFileName(name);
         setError(null);
         setSelection(null);
@@ -193,16 +196,8 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
       ) : null}
     </>
   );
-  // A new key per workbook so the pane reads the new file from scratch.
-  return (
-    <App
-      key={fileName + String(!!gateway)}
-      host="Preview"
-      language={lang}
-      gateway={gateway}
-      banner={banner}
-    />
-  );
+  // A new key per open so the pane reads the new file from scratch.
+  return <App key={opens} host="Preview" language={lang} gateway={gateway} banner={banner} />;
 }
 
 // Parsing, the engine, HiGHS and writing run in the planner worker.

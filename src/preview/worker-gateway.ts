@@ -14,6 +14,7 @@ import type {
   ReadOptions,
   ReportResult,
   SelfPlanning,
+  TableStatus,
   TemplateResult,
   WorkbookGateway,
 } from "../model/ports";
@@ -26,21 +27,31 @@ export class WorkerGateway implements WorkbookGateway {
   // The filter builder's rows of the tables' last read: the worker sends them again only when they changed.
   private held: { generation: number; selection: SelectionRows } | null = null;
 
-  readonly planning: SelfPlanning = {
-    check: async () => {
-      const checked = await runInWorker({ task: "check", known: this.held?.generation });
-      if (checked.selection) this.held = { generation: checked.generation, selection: checked.selection };
-      const { generation: _, ...check } = checked;
-      return { ...check, selection: checked.selection ?? this.held!.selection };
-    },
-    run: ({ scenarios, onProgress, signal }) =>
-      runInWorker(
-        { task: "runHeld", scenarios: scenarios as (string | number | null)[][] | null },
-        { onProgress, signal },
-      ),
-    writeRunReport: ({ inputHash, lang, createdAt }) =>
-      runInWorker({ task: "reportHeld", inputHash, lang, createdAt: createdAt.getTime() }),
-  };
+  readonly planning: SelfPlanning;
+
+  /** `found`: the tables' status as the open read them (the pane shows it before the check). */
+  constructor(found: TableStatus[] | null = null) {
+    this.planning = this.selfPlanning(found);
+  }
+
+  private selfPlanning(found: TableStatus[] | null): SelfPlanning {
+    return {
+      found,
+      check: async () => {
+        const checked = await runInWorker({ task: "check", known: this.held?.generation });
+        if (checked.selection) this.held = { generation: checked.generation, selection: checked.selection };
+        const { generation: _, ...check } = checked;
+        return { ...check, selection: checked.selection ?? this.held!.selection };
+      },
+      run: ({ scenarios, onProgress, signal }) =>
+        runInWorker(
+          { task: "runHeld", scenarios: scenarios as (string | number | null)[][] | null },
+          { onProgress, signal },
+        ),
+      writeRunReport: ({ inputHash, lang, createdAt }) =>
+        runInWorker({ task: "reportHeld", inputHash, lang, createdAt: createdAt.getTime() }),
+    };
+  }
 
   /** Parses the bytes in the worker (the buffer moves there) and returns a gateway over the result. */
   static async open(
@@ -48,8 +59,8 @@ export class WorkerGateway implements WorkbookGateway {
     options: RunInWorkerOptions = {},
     name?: string,
   ): Promise<WorkerGateway> {
-    await runInWorker({ task: "open", bytes, name }, options);
-    return new WorkerGateway();
+    const opened = await runInWorker({ task: "open", bytes, name }, options);
+    return new WorkerGateway(opened.status ?? null);
   }
 
   readTables(options: ReadOptions = {}): Promise<ReadTables> {

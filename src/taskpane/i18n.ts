@@ -130,6 +130,7 @@ const strings = {
   optimal_solving: { nl: "oplossen", en: "solving" },
   optimal_distributing: { nl: "verdelen", en: "distributing" },
   reading: { nl: "Werkmap lezen", en: "Reading the workbook" },
+  checking: { nl: "Tabellen controleren", en: "Checking the tables" },
   writing: { nl: "Rapport schrijven", en: "Writing the report" },
   writeReport: { nl: "Rapport schrijven", en: "Write report" },
   reportDone: { nl: "Rapport geschreven op", en: "Report written to" },

@@ -76,8 +76,9 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     (key: StringKey, vars?: Record<string, string | number>) => translate(lang, key, vars),
     [lang],
   );
-  const [state, setState] = useState<PlannerState>({
-    status: null,
+  const [state, setState] = useState<PlannerState>(() => ({
+    // The tables as opened, when the gateway has them before its check (the preview): shown at once.
+    status: gateway.planning?.found ?? null,
     issues: null,
     drafts: [],
     savedDrafts: [],
@@ -90,7 +91,7 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
     held: null,
     tab: "start",
     focus: null,
-  });
+  }));
   // Actions chain (save, run, report): they read the newest state, kept here synchronously, not the render's.
   const current = useRef(state);
   const abort = useRef<AbortController | null>(null);
@@ -117,7 +118,11 @@ export function usePlanner(gateway: WorkbookGateway, lang: Language) {
   const refresh = useCallback(
     async (keepDrafts = false, quiet = false): Promise<ReadTables | null> => {
       // quiet: alongside a run, whose progress the pane shows meanwhile
-      if (!quiet) patch({ busy: { label: t("reading"), progress: null, cancellable: false } });
+      if (!quiet) {
+        // With the tables on screen and no check yet (just opened), what is left to wait for is the check.
+        const label = current.current.status && !current.current.issues ? t("checking") : t("reading");
+        patch({ busy: { label, progress: null, cancellable: false } });
+      }
       try {
         if (gateway.planning) {
           // The tables stay in the gateway: it checks them there and sends a summary.

@@ -17,6 +17,7 @@ import { REALISATIE_TABLE } from "../model/monitor";
 import { isReportMarker, nameReportSheets, type ReportSheet } from "../model/report";
 import { normalizeName } from "../model/text";
 import { TABLES } from "../model/schema";
+import { tableStatus, type TableStatus } from "../model/ports";
 import { leverKindOf } from "../model/input-scenarios";
 import { warmSolver } from "../model/solver";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
@@ -117,7 +118,11 @@ export function createHandler(
   // The open workbook's tables, read once and checked, run and reported on here.
   const session = new PlanSession(async () => (streamed ? streamedTables() : call({ task: "readTables" })));
 
-  async function open(id: number, bytes: ArrayBuffer, name?: string): Promise<{ sheets: string[] }> {
+  async function open(
+    id: number,
+    bytes: ArrayBuffer,
+    name?: string,
+  ): Promise<{ sheets: string[]; status?: TableStatus[] }> {
     const progress = (done: number, total: number, stage: string) =>
       post({ id, kind: "progress", done, total, stage });
     progress(0, 2, "parse");
@@ -184,7 +189,9 @@ export function createHandler(
     // The pane asks for the check as soon as it has mounted anew: it is made meanwhile, after this answer,
     // from the tables just read; not once a task has come (a write would make them stale).
     setTimeout(() => token === opens && busy === 0 && streamed === read && session.prepare(), 0);
-    return { sheets: sheets! };
+    // What the read found goes with the answer: the pane shows the tables at once, and the check's issues
+    // when made (0.3 to 0.4 s more for 150,000 rows).
+    return { sheets: sheets!, status: tableStatus(read, TABLES) };
   }
 
   async function perform(

@@ -10,7 +10,7 @@ import type { ReadTables } from "../model/workbook-types";
 import type { InputSources } from "../model/sources";
 import type { TemplateLanguage } from "../model/template";
 import type { NoteLanguage } from "../model/notes";
-import type { CellRef, PlanRun, ReportResult, TemplateResult } from "../model/ports";
+import type { CellRef, PlanRun, ReportResult, TableStatus, TemplateResult } from "../model/ports";
 import type { HeldCheck } from "./planning";
 
 /** What each task takes and gives. */
@@ -21,7 +21,11 @@ export interface Tasks {
    * reads the input tables of .xlsx bytes (transferred, not copied) for check and run, and loads the editable
    * workbook behind them for the writes (src/worker/handlers.ts); `sheets` are the workbook's sheet names
    */
-  open: { input: { bytes: ArrayBuffer; name?: string }; output: { sheets: string[] } };
+  open: {
+    input: { bytes: ArrayBuffer; name?: string };
+    /** `status`: the input tables as the open read them, when it did (the pane shows them before the check) */
+    output: { sheets: string[]; status?: TableStatus[] };
+  };
   /** the workbook gateway's operations on the workbook the worker holds (see src/xlsx/gateway.ts) */
   readTables: { input: { names?: readonly string[] }; output: ReadTables };
   insertTemplate: { input: { examples: boolean; lang?: TemplateLanguage }; output: TemplateResult };

@@ -5,7 +5,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { act, renderHook, waitFor } from "@testing-library/react";
+import * as React from "react";
+import { act, render, renderHook, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/App";
 import { usePlanner } from "../../src/taskpane/usePlanner";
 import { WorkerGateway } from "../../src/preview/worker-gateway";
 import { readPlan, runPlan, loadSolver } from "../../src/model";
@@ -59,6 +62,44 @@ test("check, run and report go through the gateway; the rows never come to the p
   );
   expect(readTables).not.toHaveBeenCalled();
 }, 60_000);
+
+test("just opened, the pane shows the tables as read at once, and the check's issues when it is made", async () => {
+  const { gateway, rows } = await opened();
+  // The open's own read: the same status as the check gives.
+  expect(gateway.planning.found).toEqual((await gateway.planning.check()).status);
+  let answerCheck!: () => void;
+  const check = gateway.planning.check;
+  gateway.planning.check = async () => {
+    await new Promise<void>((resolve) => (answerCheck = resolve));
+    return check();
+  };
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App host="Preview" language="nl" gateway={gateway} />
+    </FluentProvider>,
+  );
+  // Before the check has answered: found, with its rows, and the check under way (not yet "in order").
+  const formatie = screen.getByTestId("table-Formatie");
+  expect(formatie).toHaveTextContent("gevonden");
+  expect(formatie).toHaveTextContent(`${(rows.tables.Formatie!.length - 1).toLocaleString("nl-NL")} rijen`);
+  await waitFor(() => expect(answerCheck).toBeDefined());
+  expect(screen.getByTestId("next-step")).toHaveTextContent("Tabellen controleren…");
+  expect(screen.getByTestId("next-step")).not.toHaveTextContent("in orde");
+  expect(within(screen.getByRole("tabpanel")).queryByRole("button", { name: "Naar Scenario's" })).toBeNull();
+  expect(screen.getAllByRole("status").some((s) => /Tabellen controleren/.test(s.textContent ?? ""))).toBe(
+    true,
+  );
+  await act(async () => answerCheck());
+  await waitFor(() => expect(screen.getByTestId("next-step")).toHaveTextContent("De invoer is in orde"));
+  expect(screen.getByTestId("table-Formatie")).toHaveTextContent("gevonden");
+});
+
+test("a workbook opened without its tables read (the in-memory reader) shows them after the check", async () => {
+  const gateway = new WorkerGateway();
+  expect(gateway.planning.found).toBeNull();
+  const { result } = renderHook(() => usePlanner(gateway, "nl"));
+  expect(result.current.state.status).toBeNull();
+});
 
 test("unsaved drafts run as they are on screen, and their report waits for a save", async () => {
   const { gateway, readTables } = await opened();

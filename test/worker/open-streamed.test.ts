@@ -120,6 +120,12 @@ test("check, run and the held tables come before the workbook has loaded, equal 
   expect(structuredClone(await call({ task: "readTables" }))).toStrictEqual(expected.read);
   const check = await call({ task: "check" });
   expect(check.issues.filter((i) => i.severity === "error")).toEqual([]);
+  // The open's answer carries the tables' status (the pane shows it before the check): the check's own.
+  expect(opened.status).toEqual(check.status);
+  expect(opened.status!.find((s) => s.name === "Formatie")).toMatchObject({
+    found: true,
+    rows: expect.any(Number),
+  });
   const run = await call({ task: "runHeld", scenarios: null });
   expect(run.result!.scenarios.length).toBeGreaterThan(1);
   expect(await call({ task: "readSources" })).toEqual({

@@ -37,6 +37,8 @@ export function StartPanel({ planner }: { planner: Planner }): React.ReactElemen
     issues.filter((i) => i.severity === "warning" && i.table === table).length;
   const missingRequired = missing.some((s) => s.required);
   const totalErrors = issues.filter((i) => i.severity === "error").length;
+  // Just opened, the tables show before their check: found, not yet known to be free of errors.
+  const checked = state.issues !== null;
   return (
     <section aria-labelledby="start-title">
       <Subtitle2 as="h2" id="start-title">
@@ -53,7 +55,17 @@ export function StartPanel({ planner }: { planner: Planner }): React.ReactElemen
               <li key={s.name} className={styles.item} data-testid={`table-${s.name}`}>
                 <Badge
                   appearance="filled"
-                  color={!s.found ? (s.required ? "danger" : "informative") : errors ? "danger" : "success"}
+                  color={
+                    !s.found
+                      ? s.required
+                        ? "danger"
+                        : "informative"
+                      : errors
+                        ? "danger"
+                        : checked
+                          ? "success"
+                          : "informative"
+                  }
                 >
                   {s.found
                     ? errors
@@ -78,7 +90,9 @@ export function StartPanel({ planner }: { planner: Planner }): React.ReactElemen
       {state.status !== null ? (
         <div className={styles.next} data-testid="next-step">
           <Text weight="semibold">{t("nextStep")}</Text>
-          {missingRequired ? (
+          {!checked && !missingRequired ? (
+            <Text>{t("checking")}…</Text>
+          ) : missingRequired ? (
             <Text>{t("nextInsert")}</Text>
           ) : totalErrors > 0 ? (
             <>
