@@ -121,11 +121,22 @@ export interface WorkbookGateway {
   writeReport(sheets: ReportSheet[]): Promise<ReportResult>;
 }
 
-/** Rows below the header with a value in any column (a loop: 150,000 rows are counted at every open). */
+/**
+ * Rows below the header with a value in any column. Plain loops: 150,000 rows are counted right after an
+ * open, before the answer, while the code is still cold (a callback per cell took 50 to 130 ms there).
+ */
 function filledRows(rows: TableRows): number {
   let filled = 0;
-  for (let i = 1; i < rows.length; i++)
-    if (rows[i].some((v) => v !== "" && v !== null && v !== undefined)) filled++;
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i];
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (v !== "" && v !== null && v !== undefined) {
+        filled++;
+        break;
+      }
+    }
+  }
   return filled;
 }
 
