@@ -23,6 +23,8 @@ import { warmSolver } from "../model/solver";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
 import { startWorkbookHost, type HostWorker, type WorkbookHost } from "./workbook-host";
 import type { WorkbookRequest } from "./workbook-handlers";
+import { workerInflater, type InflateWorker } from "./inflate-client";
+import type { Inflater } from "../xlsx/stream-read";
 
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -37,6 +39,8 @@ export interface HandlerOptions {
    * worker, never without one (on this thread the load would block what it should make way for)
    */
   idleBeforeLoadMs?: number;
+  /** starts the inflate worker (the planner worker in a browser); without it, sheets inflate on this thread */
+  startInflateWorker?: () => InflateWorker;
 }
 
 /** Returns the message handler; it keeps the open workbook and the cancelled task ids between messages. */
@@ -48,6 +52,9 @@ export function createHandler(
   // Aborted on cancel: also stops an Optimaal solve under way (the solver port's worker is ended).
   const aborts = new Map<number, AbortController>();
   let host: WorkbookHost | null = null;
+  const inflater: Inflater = options.startInflateWorker
+    ? workerInflater(options.startInflateWorker)
+    : "platform";
   let fileName: string | undefined;
   /** one number per open, so that an open overtaken by the next one stops */
   let opens = 0;
@@ -112,11 +119,17 @@ export function createHandler(
   /** A write: the tables read at opening no longer hold. */
   const changed = () => {
     streamed = null;
+    openedStatus = null;
     pristine = null;
     session.invalidate();
   };
+  /** the tables' status the open sent with its answer, for the tables it read */
+  let openedStatus: { tables: ReadTables["tables"]; status: TableStatus[] } | null = null;
   // The open workbook's tables, read once and checked, run and reported on here.
-  const session = new PlanSession(async () => (streamed ? streamedTables() : call({ task: "readTables" })));
+  const session = new PlanSession(
+    async () => (streamed ? streamedTables() : call({ task: "readTables" })),
+    (read) => (openedStatus?.tables === read.tables ? openedStatus.status : tableStatus(read, TABLES)),
+  );
 
   async function open(
     id: number,
@@ -147,8 +160,9 @@ export function createHandler(
     let hasReport = false;
     try {
       read = await readStreaming(view, undefined, undefined, undefined, {
-        // The browser's own inflater: in a worker several times faster than fflate (stream-read.ts).
-        inflater: "platform",
+        // The browser's own inflater, in a worker several times faster than fflate (stream-read.ts): on
+        // another thread where there is one, so the rows read while the next ones inflate.
+        inflater,
         // An earlier report's sheet carries the report's marker in A2 (as XlsxGateway.writeReport finds it).
         onTopCell: (_sheet, row, col, value) => {
           if (isReportMarker(row, col, plainValue(value))) hasReport = true;
@@ -191,7 +205,8 @@ export function createHandler(
     setTimeout(() => token === opens && busy === 0 && streamed === read && session.prepare(), 0);
     // What the read found goes with the answer: the pane shows the tables at once, and the check's issues
     // when made (0.3 to 0.4 s more for 150,000 rows).
-    return { sheets: sheets!, status: tableStatus(read, TABLES) };
+    openedStatus = { tables: read.tables, status: tableStatus(read, TABLES) };
+    return { sheets: sheets!, status: openedStatus.status };
   }
 
   async function perform(

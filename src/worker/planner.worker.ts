@@ -3,6 +3,7 @@ import { setSolverPort, setWasmLocation } from "../model/solver";
 import { createHandler } from "./handlers";
 import { startSolverWorker } from "./spawn-solver";
 import { startWorkbookWorker } from "./spawn-workbook";
+import { startInflateWorker } from "./spawn-inflate";
 import { workerSolver } from "./solver-client";
 import type { FromWorker, ToWorker } from "./protocol";
 
@@ -19,7 +20,9 @@ setWasmLocation((file) => new URL(file, scope.location.href).href);
 if (typeof Worker !== "undefined") setSolverPort(workerSolver(startSolverWorker));
 
 // The preview's editable workbook loads in a worker of its own while this one checks and runs (handlers.ts).
+// An opened workbook's sheets inflate in a worker of their own while this one reads them (inflate-client.ts).
 const handle = createHandler((message, transfer) => scope.postMessage(message, transfer ?? []), {
   startWorkbookWorker: typeof Worker !== "undefined" ? startWorkbookWorker : undefined,
+  startInflateWorker: typeof Worker !== "undefined" ? startInflateWorker : undefined,
 });
 scope.onmessage = (e) => void handle(e.data);

@@ -11,7 +11,13 @@ import { fullReport } from "../model/report-full";
 import { REALISATIE_TABLE } from "../model/monitor";
 import type { NoteLanguage } from "../model/notes";
 import type { InputSources } from "../model/sources";
-import { tableStatus, type PlanCheck, type PlanRun, type ReportResult } from "../model/ports";
+import {
+  tableStatus,
+  type PlanCheck,
+  type PlanRun,
+  type ReportResult,
+  type TableStatus,
+} from "../model/ports";
 import { hashInputs, type ReportSheet } from "../model/report";
 import { TABLES } from "../model/schema";
 import type { Plan, RunResult } from "../model/types";
@@ -49,8 +55,14 @@ export class PlanSession {
     readAt: Date;
   } | null = null;
 
-  /** `read` gives the workbook's input tables as they are now. */
-  constructor(private readonly read: () => Promise<ReadTables>) {}
+  /**
+   * `read` gives the workbook's input tables as they are now; `statusOf` their status for the check's answer
+   * (the open has it made already for the tables it read).
+   */
+  constructor(
+    private readonly read: () => Promise<ReadTables>,
+    private readonly statusOf: (read: ReadTables) => TableStatus[] = (read) => tableStatus(read, TABLES),
+  ) {}
 
   /** The workbook changed (template, scenarios, report, another file): read the tables again when needed. */
   invalidate(): void {
@@ -137,7 +149,7 @@ export class PlanSession {
       for (const [name, rows] of Object.entries(read.tables)) if (rows) headers[name] = rows.slice(0, 1);
       return {
         read: { tables: headers, locations: read.locations },
-        status: tableStatus(read, TABLES),
+        status: this.statusOf(read),
         issues: plan.issues,
         scenarios: read.tables.Scenarios ? read.tables.Scenarios.map((r) => [...r]) : null,
       };

@@ -59,12 +59,20 @@ function* inflateChunks(bytes: Uint8Array, e: ZipEntry): Generator<Uint8Array> {
 }
 
 /**
- * Who inflates the sheets: fflate (plain JavaScript, everywhere), or the platform's DecompressionStream
+ * Who inflates the sheets: fflate (plain JavaScript, everywhere), the platform's DecompressionStream
  * ("deflate-raw": browsers since 2023, Node 20.12), native zlib. In Chromium's worker the platform's is
  * several times faster (the 150,000-row sheet: 0.9 s of fflate against about 0.4 s); in Node, fflate is faster
- * (web streams cost more there than they save), so the command line keeps it.
+ * (web streams cost more there than they save), so the command line keeps it. Or a PartInflater on another
+ * thread: the preview's, so the planner worker reads while the next pieces inflate.
  */
-export type Inflater = "fflate" | "platform";
+export type Inflater = "fflate" | "platform" | PartInflater;
+
+/**
+ * An inflater on another thread (the preview's inflate worker, src/worker/inflate-client.ts): raw-deflate
+ * bytes (this call's own copy, which it may move) in, the inflated pieces out, in order, while this thread
+ * reads the pieces already there.
+ */
+export type PartInflater = (deflated: Uint8Array) => AsyncIterable<Uint8Array>;
 
 /** Whether the platform's inflater is there; without it "platform" falls back to fflate. */
 function platformInflates(): boolean {
@@ -78,6 +86,11 @@ function platformInflates(): boolean {
 
 /** A large part inflated, a piece at a time: by the platform's inflater or fflate's. */
 async function* partBytes(bytes: Uint8Array, e: ZipEntry, inflater: Inflater): AsyncGenerator<Uint8Array> {
+  if (e.method === 8 && typeof inflater === "function") {
+    // A copy: the inflater may move it to its thread, and `bytes` stay the workbook's.
+    yield* inflater(raw(bytes, e).slice());
+    return;
+  }
   if (e.method === 8 && inflater === "platform" && platformInflates()) {
     const reader = new Blob([raw(bytes, e) as Uint8Array<ArrayBuffer>])
       .stream()
