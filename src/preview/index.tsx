@@ -21,7 +21,7 @@ import {
 } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { languageFor, type Language } from "../taskpane/i18n";
-import { setWorkerFactory } from "../worker/client";
+import { runInWorker, setWorkerFactory } from "../worker/client";
 import { startPlannerWorker } from "../worker/spawn";
 import { WorkerGateway } from "./worker-gateway";
 
@@ -202,6 +202,9 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
 
 // Parsing, the engine, HiGHS and writing run in the planner worker.
 setWorkerFactory(startPlannerWorker);
+// The sample the page opens first uses Optimaal: HiGHS starts loading in its worker now, not once the sample's
+// texts are read; its later warm-up solves give way to each open (solver.ts, holdWarmUpWhile).
+void runInWorker({ task: "warmSolver" }).catch(() => undefined);
 
 const container = document.getElementById("container");
 if (container) {
