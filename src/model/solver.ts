@@ -107,33 +107,13 @@ export const WARM_UP_POOLS = 400;
 /** The port warmed (or being warmed): once per port, as its worker stays warm between runs. */
 let warmed: AsyncLpSolver | null = null;
 
-/** The work the warm-up gives way to (holdWarmUpWhile), while it lasts. */
-let holding: Promise<void> | null = null;
-
-/**
- * The warm-up's next solves wait until `work` has ended (the preview's planner worker: an open's read). Its
- * first solve, which loads HiGHS in the solver's worker, goes ahead; the later ones would make their LPs on
- * the reading thread and compile HiGHS's hot functions on the other core (a read of 150,000 rows took 0.3 to
- * 0.5 s longer beside them).
- */
-export function holdWarmUpWhile(work: Promise<unknown>): void {
-  const hold = work.then(
-    () => undefined,
-    () => undefined,
-  );
-  holding = hold;
-  void hold.then(() => {
-    if (holding === hold) holding = null;
-  });
-}
-
 /**
  * Loads HiGHS where the run will solve, before the run. Elsewhere than the pane, that is this thread (loaded
  * and compiled). In the pane it is the solver's own worker, and there loading is not enough: Chromium compiles
  * each WebAssembly function at its first call, and the first Optimaal on 150,000 rows took about 1.1 s more
  * than a later one (bench:browser). So the worker solves the LPs of a small made-up department of the same
  * shape (optimal.ts, warmUpInput), one at a time; a real solve asked for meanwhile waits for at most the one
- * under way, and the warm-up stops there; an open's read goes before its later solves (holdWarmUpWhile). Called when a workbook that names Optimaal is opened (the preview;
+ * under way, and the warm-up stops there. Called when a workbook that names Optimaal is opened (the preview;
  * the read goes on beside it) or a check shows that a scenario uses it (the preview's worker; in Excel the
  * pane, which checks on the page, sends the worker a warmSolver task).
  */
@@ -150,10 +130,7 @@ export function warmSolver(): void {
       const steps = leastHarmSteps(warmUpInput(WARM_UP_POOLS, round));
       for (let step = steps.next(); !step.done;) {
         if (solvesAsked !== asked || port !== solve) return;
-        const solution = await solve(step.value);
-        while (holding) await holding;
-        if (solvesAsked !== asked || port !== solve) return;
-        step = steps.next(solution);
+        step = steps.next(await solve(step.value));
       }
     }
   })().catch(() => undefined);

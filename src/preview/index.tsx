@@ -202,8 +202,8 @@ function Preview({ lang }: { lang: Language }): React.ReactElement {
 
 // Parsing, the engine, HiGHS and writing run in the planner worker.
 setWorkerFactory(startPlannerWorker);
-// The sample the page opens first uses Optimaal: HiGHS starts loading in its worker now, not once the sample's
-// texts are read; its later warm-up solves give way to each open (solver.ts, holdWarmUpWhile).
+// The sample the page opens first uses Optimaal: HiGHS starts loading and warming up in its worker now, not
+// once the sample's texts are read, and is more often done before a workbook is opened (bench:browser).
 void runInWorker({ task: "warmSolver" }).catch(() => undefined);
 
 const container = document.getElementById("container");

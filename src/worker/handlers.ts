@@ -19,7 +19,7 @@ import { normalizeName } from "../model/text";
 import { TABLES } from "../model/schema";
 import { tableStatus, type TableStatus } from "../model/ports";
 import { leverKindOf } from "../model/input-scenarios";
-import { holdWarmUpWhile, warmSolver } from "../model/solver";
+import { warmSolver } from "../model/solver";
 import type { FromWorker, TaskRequest, ToWorker } from "./protocol";
 import { startWorkbookHost, type HostWorker, type WorkbookHost } from "./workbook-host";
 import type { WorkbookRequest } from "./workbook-handlers";
@@ -131,33 +131,11 @@ export function createHandler(
     (read) => (openedStatus?.tables === read.tables ? openedStatus.status : tableStatus(read, TABLES)),
   );
 
-  /**
-   * Opens a workbook (readOpen). HiGHS's warm-up (the sample's, or this workbook's) gives way to the read and
-   * the check made after it: its next LPs would be made on this thread, and their compiling takes the other
-   * core (solver.ts, holdWarmUpWhile).
-   */
   async function open(
     id: number,
     bytes: ArrayBuffer,
     name?: string,
   ): Promise<{ sheets: string[]; status?: TableStatus[] }> {
-    let release!: (after: Promise<void>) => void;
-    holdWarmUpWhile(new Promise<void>((resolve) => (release = (after) => void after.then(resolve, resolve))));
-    let checked: Promise<void> = Promise.resolve();
-    try {
-      const opened = await readOpen(id, bytes, name);
-      checked = opened.checked;
-      return opened.answer;
-    } finally {
-      release(checked);
-    }
-  }
-
-  async function readOpen(
-    id: number,
-    bytes: ArrayBuffer,
-    name?: string,
-  ): Promise<{ answer: { sheets: string[]; status?: TableStatus[] }; checked: Promise<void> }> {
     const progress = (done: number, total: number, stage: string) =>
       post({ id, kind: "progress", done, total, stage });
     progress(0, 2, "parse");
@@ -189,8 +167,8 @@ export function createHandler(
         onTopCell: (_sheet, row, col, value) => {
           if (isReportMarker(row, col, plainValue(value))) hasReport = true;
         },
-        // A workbook that names the Optimaal lever likely runs it: HiGHS starts loading in its own worker while
-        // this one reads (solver.ts warmSolver), instead of after the check; its later warm-up solves wait.
+        // A workbook that names the Optimaal lever likely runs it: HiGHS warms up in its own worker while this
+        // one reads (solver.ts warmSolver), on the other core, instead of after the check.
         onSharedStrings: (texts) => {
           if (texts.some((t) => leverKindOf(t) === "Optimaal")) warmSolver();
         },
@@ -219,21 +197,16 @@ export function createHandler(
       return loading;
     };
     progress(1, 2, "tables");
-    if (!read) return { answer: await load(), checked: Promise.resolve() };
+    if (!read) return load();
     startLoading = load;
     streamed = read;
     // The pane asks for the check as soon as it has mounted anew: it is made meanwhile, after this answer,
     // from the tables just read; not once a task has come (a write would make them stale).
-    const checked = new Promise<void>((resolve) =>
-      setTimeout(
-        () => resolve(token === opens && busy === 0 && streamed === read ? session.prepare() : undefined),
-        0,
-      ),
-    );
+    setTimeout(() => token === opens && busy === 0 && streamed === read && session.prepare(), 0);
     // What the read found goes with the answer: the pane shows the tables at once, and the check's issues
     // when made (0.3 to 0.4 s more for 150,000 rows).
     openedStatus = { tables: read.tables, status: tableStatus(read, TABLES) };
-    return { answer: { sheets: sheets!, status: openedStatus.status }, checked };
+    return { sheets: sheets!, status: openedStatus.status };
   }
 
   async function perform(

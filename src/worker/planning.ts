@@ -111,12 +111,11 @@ export class PlanSession {
 
   /**
    * Makes the check the pane is about to ask for (after an open, the page first mounts the pane anew): the
-   * tables are read and checked here meanwhile, and the pane's check finds it made. Settles once it is made
-   * (or has failed: the pane's check then says why).
+   * tables are read and checked here meanwhile, and the pane's check finds it made.
    */
-  prepare(): Promise<void> {
-    return this.current()
-      .then((checked) => void this.summarise(checked))
+  prepare(): void {
+    void this.current()
+      .then((checked) => this.summarise(checked))
       .catch(() => undefined);
   }
 

@@ -18,7 +18,6 @@ import {
   setSolverPort,
   solverPort,
   warmSolver,
-  holdWarmUpWhile,
   WARM_UP_POOLS,
   WARM_UP_ROUNDS,
   type LpModel,
@@ -345,61 +344,6 @@ describe("HiGHS warmed before the run", () => {
     warmSolver();
     await flush();
     expect(sent).toHaveLength(3);
-  });
-
-  test("an open's read holds the warm-up's later solves back; its first, which loads HiGHS, goes ahead", async () => {
-    const { sent, port } = heldPort();
-    setSolverPort(port);
-    let readEnds!: () => void;
-    holdWarmUpWhile(new Promise<void>((resolve) => (readEnds = resolve)));
-    warmSolver();
-    await flush();
-    expect(sent).toHaveLength(1);
-    await sent[0].answer();
-    await flush();
-    expect(sent).toHaveLength(1);
-    readEnds();
-    await flush();
-    expect(sent).toHaveLength(2);
-    // A read that fails ends the hold as well.
-    let readFails!: (e: Error) => void;
-    holdWarmUpWhile(new Promise<void>((_, reject) => (readFails = reject)));
-    await sent[1].answer();
-    await flush();
-    expect(sent).toHaveLength(2);
-    readFails(new Error("onleesbaar / unreadable"));
-    await flush();
-    expect(sent).toHaveLength(3);
-  });
-
-  test("an open holds the warm-up's later solves back until its tables are read and checked", async () => {
-    const { sent, port } = heldPort();
-    const order: string[] = [];
-    setSolverPort((lp) => {
-      order.push("LP");
-      return port(lp);
-    });
-    const readPlan = inputModule.readPlan;
-    const checking = jest.spyOn(inputModule, "readPlan").mockImplementation((tables) => {
-      const checked = readPlan(tables);
-      order.push("checked");
-      return checked;
-    });
-    try {
-      const w = worker();
-      const optimal = [...scenarioRows, ["Optimaal", "Optimaal", null, null]];
-      const opening = w.call({ task: "open", bytes: await workbookBytes(50, { Scenarios: optimal }) });
-      // The workbook names Optimaal: the first warm-up LP (loading HiGHS) goes out while the tables are read;
-      // answered at once, the next waits for the read and the check made after it.
-      for (let i = 0; i < 100 && sent.length === 0; i++) await flush();
-      expect(order).toEqual(["LP"]);
-      await sent[0].answer();
-      await opening;
-      for (let i = 0; i < 100 && sent.length === 1; i++) await flush();
-      expect(order).toEqual(["LP", "checked", "LP"]);
-    } finally {
-      checking.mockRestore();
-    }
   });
 
   test("undisturbed, the warm-up solves its rounds and ends", async () => {
