@@ -113,9 +113,10 @@ let warmed: AsyncLpSolver | null = null;
  * each WebAssembly function at its first call, and the first Optimaal on 150,000 rows took about 1.1 s more
  * than a later one (bench:browser). So the worker solves the LPs of a small made-up department of the same
  * shape (optimal.ts, warmUpInput), one at a time; a real solve asked for meanwhile waits for at most the one
- * under way, and the warm-up stops there. Called when a workbook that names Optimaal is opened (the preview;
- * the read goes on beside it) or a check shows that a scenario uses it (the preview's worker; in Excel the
- * pane, which checks on the page, sends the worker a warmSolver task).
+ * under way, and the warm-up stops there. Called when the preview starts (its sample uses Optimaal), when a
+ * workbook that names Optimaal is opened (the preview; the read goes on beside it) or a check shows that a
+ * scenario uses it (the preview's worker; in Excel the pane, which checks on the page, sends the worker a
+ * warmSolver task).
  */
 export function warmSolver(): void {
   if (!port) {
