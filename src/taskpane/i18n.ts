@@ -131,6 +131,10 @@ const strings = {
   optimal_distributing: { nl: "verdelen", en: "distributing" },
   reading: { nl: "Werkmap lezen", en: "Reading the workbook" },
   checking: { nl: "Tabellen controleren", en: "Checking the tables" },
+  notChecked: {
+    nl: "De tabellen zijn niet gecontroleerd: zie de melding en kies Opnieuw lezen.",
+    en: "The tables have not been checked: see the message and choose Read again.",
+  },
   writing: { nl: "Rapport schrijven", en: "Writing the report" },
   writeReport: { nl: "Rapport schrijven", en: "Write report" },
   reportDone: { nl: "Rapport geschreven op", en: "Report written to" },

@@ -163,6 +163,8 @@ export function createHandler(
         // The browser's own inflater, in a worker several times faster than fflate (stream-read.ts): on
         // another thread where there is one, so the rows read while the next ones inflate.
         inflater,
+        // Overtaken by another open: this read stops, and the check below says so.
+        stopped: () => token !== opens,
         // An earlier report's sheet carries the report's marker in A2 (as XlsxGateway.writeReport finds it).
         onTopCell: (_sheet, row, col, value) => {
           if (isReportMarker(row, col, plainValue(value))) hasReport = true;

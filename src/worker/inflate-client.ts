@@ -49,6 +49,8 @@ export function workerInflater(start: () => InflateWorker): PartInflater {
       w.terminate();
       if (worker === w) worker = null;
       for (const part of parts.values()) {
+        // A part whose last piece has come is complete; its reader takes the pieces it has not yet read.
+        if (part.done) continue;
         part.error = new Error(e.message || "inflate-worker / inflate worker");
         wake(part);
       }

@@ -11,6 +11,18 @@ export type ToInflater = { id: number; deflated: Uint8Array } | { id: number; st
 /** Messages from it: the next piece of a part (the last one with `done`), or why it failed. */
 export type FromInflater = { id: number; piece: Uint8Array; done: boolean } | { id: number; error: string };
 
+/** Resolves in a task of its own (a message to itself: no timer clamping), letting queued messages in first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Inflated bytes per piece handed on. */
 export const PIECE_BYTES = 1 << 20;
 /** Compressed bytes fed to the inflater at a time (about 600 kB of sheet XML each). */
@@ -51,6 +63,9 @@ export async function inflateInPieces(
         send(piece, false);
         piece = new Uint8Array(PIECE_BYTES);
         filled = 0;
+        // A stream made here inflates in microtasks: without a task between pieces, the worker would take
+        // no message (a stop, another part) until the whole part is inflated.
+        await nextTask();
       }
     }
   }

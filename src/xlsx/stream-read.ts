@@ -86,7 +86,9 @@ function platformInflates(): boolean {
 
 /** A large part inflated, a piece at a time: by the platform's inflater or fflate's. */
 async function* partBytes(bytes: Uint8Array, e: ZipEntry, inflater: Inflater): AsyncGenerator<Uint8Array> {
-  if (e.method === 8 && typeof inflater === "function") {
+  // The inflater on another thread inflates with the platform's inflater too (a browser without
+  // "deflate-raw" has neither, and reads with fflate here).
+  if (e.method === 8 && typeof inflater === "function" && platformInflates()) {
     // A copy: the inflater may move it to its thread, and `bytes` stay the workbook's.
     yield* inflater(raw(bytes, e).slice());
     return;
@@ -187,6 +189,8 @@ export async function readStreaming(
     onTopCell?: (sheet: string, row: number, col: number, value: ExcelJS.CellValue) => void;
     /** the workbook's shared texts (plain ones), once read: before the first sheet */
     onSharedStrings?: (texts: readonly string[]) => void;
+    /** the read stops (null) once this says so, between pieces of a sheet: another workbook was opened */
+    stopped?: () => boolean;
   } = {},
 ): Promise<StreamRead | null> {
   const entries = zipEntries(bytes);
@@ -254,6 +258,7 @@ export async function readStreaming(
       cellOptions: { styles, sharedStrings, date1904, formulae: {}, hyperlinkMap: {} },
       scratch,
       inflater: options.inflater ?? "fflate",
+      stopped: options.stopped,
       onTopCell: (row, col, value) => {
         options.onTopCell?.(plan.name, row, col, value);
         const mark = illustrativeMark(plan.name, row, col, value);
@@ -355,6 +360,7 @@ async function streamSheet(
     cellOptions: any;
     scratch: ExcelJS.Cell;
     inflater: Inflater;
+    stopped?: () => boolean;
     onRow: () => void;
     /** every cell of the first MARK_ROWS rows, for the report's sources */
     onTopCell: (row: number, col: number, value: ExcelJS.CellValue) => void;
@@ -589,7 +595,8 @@ async function streamSheet(
   const scanner = new SheetBytesScanner(parser, { open, text, close, excelCell, excelRow: startRow });
   for await (const piece of partBytes(bytes, entry, ctx.inflater)) {
     scanner.write(piece);
-    if (failed) return null;
+    // Leaving here ends the inflater's part too (its worker stops inflating it).
+    if (failed || ctx.stopped?.()) return null;
   }
   scanner.end();
   parser.close();

@@ -33,9 +33,15 @@ async function openTab(tab: HTMLElement) {
 }
 
 /** Clicks a button once it is enabled; act awaits the async work the click starts. */
+/**
+ * Reading the departments' workbooks (ExcelJS in jsdom) takes more than waitFor's default second when the
+ * suite's other workers load the machine (one CI run timed out there).
+ */
+const SLOW = { timeout: 15_000 };
+
 async function press(name: string) {
   const button = screen.getByRole("button", { name });
-  await waitFor(() => expect(button).toBeEnabled());
+  await waitFor(() => expect(button).toBeEnabled(), SLOW);
   await act(async () => {
     fireEvent.click(button);
   });
@@ -115,13 +121,13 @@ test("a Rijk workbook gets a Rijksbreed tab: picked files, distribution, consoli
   });
   await press("Optellen");
   const panel = await screen.findByTestId("rijk-panel");
-  await waitFor(() => expect(within(panel).getByText(/ONVOLLEDIG, zonder Drie/)).toBeInTheDocument());
+  await waitFor(() => expect(within(panel).getByText(/ONVOLLEDIG, zonder Drie/)).toBeInTheDocument(), SLOW);
   const items = within(panel).getAllByRole("listitem");
   expect(items).toHaveLength(3);
   expect(items[2]).toHaveTextContent(/telt niet mee: .*drie\.xlsx niet gekozen/);
   expect(items[0]).toHaveTextContent(/verdeelde taakstelling/);
   await press("Rapport Rijksbreed schrijven");
-  await waitFor(() => expect(gateway.reports).toHaveLength(1));
+  await waitFor(() => expect(gateway.reports).toHaveLength(1), SLOW);
   expect(gateway.reports[0].map((s) => s.name)).toEqual(["Rijksbreed"]);
   expect(String(gateway.reports[0][0].cells[2][0])).toMatch(/^ONVOLLEDIG: Drie/);
   // the distribution in the report: 1000 over 300 / 100 / 100 gives 600, 200, 200
@@ -154,7 +160,7 @@ test("in English the Rijk-wide tab writes the Rijk-wide sheet in English", async
   });
   await press("Consolidate");
   await press("Write the Rijk-wide report");
-  await waitFor(() => expect(gateway.reports).toHaveLength(1));
+  await waitFor(() => expect(gateway.reports).toHaveLength(1), SLOW);
   const [sheet] = gateway.reports[0];
   expect(sheet.name).toBe("Rijk-wide");
   const texts = sheet.cells.flat().filter((v): v is string => typeof v === "string");

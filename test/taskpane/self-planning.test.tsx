@@ -94,6 +94,22 @@ test("just opened, the pane shows the tables as read at once, and the check's is
   expect(screen.getByTestId("table-Formatie")).toHaveTextContent("gevonden");
 });
 
+test("a first check that fails leaves the tables shown and says they were not checked", async () => {
+  const { gateway } = await opened();
+  gateway.planning.check = async () => {
+    throw new Error("kapot / broken");
+  };
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App host="Preview" language="nl" gateway={gateway} />
+    </FluentProvider>,
+  );
+  await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("kapot / broken"));
+  expect(screen.getByTestId("table-Formatie")).toHaveTextContent("gevonden");
+  expect(screen.getByTestId("next-step")).toHaveTextContent("niet gecontroleerd");
+  expect(screen.getByTestId("next-step")).not.toHaveTextContent("in orde");
+});
+
 test("a workbook opened without its tables read (the in-memory reader) shows them after the check", async () => {
   const gateway = new WorkerGateway();
   expect(gateway.planning.found).toBeNull();

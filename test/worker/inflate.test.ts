@@ -121,12 +121,15 @@ test("a part left before its end is stopped in the worker; a failing or crashing
     workers.push(new FakeInflateWorker());
     return workers.at(-1)!;
   });
-  const deflated = () => new Uint8Array(deflateRawSync(sheetLike(4 * PIECE_BYTES)));
-  for await (const piece of inflater(deflated())) {
+  const deflated = (pieces = 4) => new Uint8Array(deflateRawSync(sheetLike(pieces * PIECE_BYTES)));
+  for await (const piece of inflater(deflated(6))) {
     expect(piece.length).toBe(PIECE_BYTES);
     break;
   }
   expect(workers[0].received.at(-1)).toEqual({ id: 1, stop: true });
+  // The worker's own handling stops inflating it: fewer pieces than the part's seven.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(workers[0].piecesSent).toBeLessThan(7);
 
   await expect(async () => {
     for await (const _ of inflater(new Uint8Array([9, 9, 9, 9, 9, 9]))) void _;
@@ -143,4 +146,14 @@ test("a part left before its end is stopped in the worker; a failing or crashing
   for await (const piece of inflater(deflated())) bytes += piece.length;
   expect(bytes).toBe(4 * PIECE_BYTES);
   expect(workers).toHaveLength(2);
+
+  // A part complete before the worker fails keeps its pieces: its reader takes them all.
+  const complete = inflater(deflated(2))[Symbol.asyncIterator]();
+  const first = await complete.next();
+  for (let i = 0; i < 100 && workers[1].piecesSent < 8; i++) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 20));
+  workers[1].onerror?.({ message: "kapot / broken" } as ErrorEvent);
+  let rest = 0;
+  for (let next = await complete.next(); !next.done; next = await complete.next()) rest += next.value.length;
+  expect((first.value as Uint8Array).length + rest).toBe(2 * PIECE_BYTES);
 });

@@ -165,6 +165,14 @@ test("an unreadable file is refused as before", async () => {
   );
 });
 
+test("a read told to stop (another workbook was opened) ends without tables", async () => {
+  const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+  expect(await readStreaming(bytes, undefined, undefined, undefined, { stopped: () => true })).toBeNull();
+  expect(
+    await readStreaming(bytes, undefined, undefined, undefined, { stopped: () => false }),
+  ).not.toBeNull();
+});
+
 test("progress is reported per block of rows", async () => {
   const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
   const seen: number[] = [];

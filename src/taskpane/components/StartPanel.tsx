@@ -91,7 +91,8 @@ export function StartPanel({ planner }: { planner: Planner }): React.ReactElemen
         <div className={styles.next} data-testid="next-step">
           <Text weight="semibold">{t("nextStep")}</Text>
           {!checked && !missingRequired ? (
-            <Text>{t("checking")}…</Text>
+            // Under way, or failed (the message above says why; Opnieuw lezen tries again).
+            <Text>{state.busy ? `${t("checking")}…` : t("notChecked")}</Text>
           ) : missingRequired ? (
             <Text>{t("nextInsert")}</Text>
           ) : totalErrors > 0 ? (
