@@ -25,6 +25,17 @@ const useStyles = makeStyles({
   },
 });
 
+/** Red: a required table missing or a table with errors; green: found and checked; grey otherwise. */
+function badgeColor(
+  s: { found: boolean; required: boolean },
+  errors: number,
+  checked: boolean,
+): "danger" | "success" | "informative" {
+  if (!s.found) return s.required ? "danger" : "informative";
+  if (errors > 0) return "danger";
+  return checked ? "success" : "informative";
+}
+
 export function StartPanel({ planner }: { planner: Planner }): React.ReactElement {
   const { state, t, lang } = planner;
   const styles = useStyles();
@@ -53,20 +64,7 @@ export function StartPanel({ planner }: { planner: Planner }): React.ReactElemen
             const warnings = warningsIn(s.name);
             return (
               <li key={s.name} className={styles.item} data-testid={`table-${s.name}`}>
-                <Badge
-                  appearance="filled"
-                  color={
-                    !s.found
-                      ? s.required
-                        ? "danger"
-                        : "informative"
-                      : errors
-                        ? "danger"
-                        : checked
-                          ? "success"
-                          : "informative"
-                  }
-                >
+                <Badge appearance="filled" color={badgeColor(s, errors, checked)}>
                   {s.found
                     ? errors
                       ? `${t("withErrors")} ${plural(lang, errors, t("errorOne"), t("errors"))}`
