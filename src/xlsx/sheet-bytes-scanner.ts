@@ -21,15 +21,8 @@ import {
 
 /** An ASCII pattern as bytes. */
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const ROW_OPEN = ascii("<row");
 const ROW_CLOSE = ascii("</row>");
 const SHEET_DATA = ascii("<sheetData");
-const CELL_OPEN = ascii('<c r="');
-const STYLE = ascii(' s="');
-const TYPE = ascii(' t="');
-const VALUE_OPEN = ascii("<v>");
-const CELL_CLOSE = ascii("</c>");
-const VALUE_CELL_CLOSE = ascii("</v></c>");
 const EMPTY = new Uint8Array(0);
 
 /** Bytes before `<sheetData ...>` held back at most: past this the sheet goes to the text scanner as it comes. */
@@ -42,6 +35,73 @@ const LESS = 60;
 const GREATER = 62;
 const SLASH = 47;
 const CARRIAGE_RETURN = 13;
+const SPACE = 32;
+const LOWER_C = 99;
+const LOWER_O = 111;
+const LOWER_R = 114;
+const LOWER_S = 115;
+const LOWER_T = 116;
+const LOWER_V = 118;
+const LOWER_W = 119;
+
+// Excel's row and cell tags, tested byte by byte before `end`: unrolled, the scanner took about a quarter less
+// than with a loop over each pattern (startsAt) in the 150,000-row read (Node: 210 to 155 ms).
+/** `<row` */
+function rowOpenAt(b: Uint8Array, p: number, end: number): boolean {
+  return (
+    p + 4 <= end && b[p] === LESS && b[p + 1] === LOWER_R && b[p + 2] === LOWER_O && b[p + 3] === LOWER_W
+  );
+}
+/** `</row>` */
+function rowCloseAt(b: Uint8Array, p: number, end: number): boolean {
+  return (
+    p + 6 <= end &&
+    b[p] === LESS &&
+    b[p + 1] === SLASH &&
+    b[p + 2] === LOWER_R &&
+    b[p + 3] === LOWER_O &&
+    b[p + 4] === LOWER_W &&
+    b[p + 5] === GREATER
+  );
+}
+/** `<c r="` */
+function cellOpenAt(b: Uint8Array, p: number, end: number): boolean {
+  return (
+    p + 6 <= end &&
+    b[p] === LESS &&
+    b[p + 1] === LOWER_C &&
+    b[p + 2] === SPACE &&
+    b[p + 3] === LOWER_R &&
+    b[p + 4] === EQUALS &&
+    b[p + 5] === QUOTE
+  );
+}
+/** ` s="` or ` t="` (`name`, the attribute's letter) with at least one byte after it */
+function attributeAt(b: Uint8Array, p: number, end: number, name: number): boolean {
+  return p + 4 < end && b[p] === SPACE && b[p + 1] === name && b[p + 2] === EQUALS && b[p + 3] === QUOTE;
+}
+/** `</c>` */
+function cellCloseAt(b: Uint8Array, p: number, end: number): boolean {
+  return p + 4 <= end && b[p] === LESS && b[p + 1] === SLASH && b[p + 2] === LOWER_C && b[p + 3] === GREATER;
+}
+/** `<v>` */
+function valueOpenAt(b: Uint8Array, p: number, end: number): boolean {
+  return p + 3 <= end && b[p] === LESS && b[p + 1] === LOWER_V && b[p + 2] === GREATER;
+}
+/** `</v></c>` */
+function valueCellCloseAt(b: Uint8Array, p: number, end: number): boolean {
+  return (
+    p + 8 <= end &&
+    b[p] === LESS &&
+    b[p + 1] === SLASH &&
+    b[p + 2] === LOWER_V &&
+    b[p + 3] === GREATER &&
+    b[p + 4] === LESS &&
+    b[p + 5] === SLASH &&
+    b[p + 6] === LOWER_C &&
+    b[p + 7] === GREATER
+  );
+}
 
 /** Whether `pattern` stands in `bytes` at `at`. */
 function startsAt(bytes: Uint8Array, at: number, pattern: Uint8Array): boolean {
@@ -131,7 +191,7 @@ export class SheetBytesScanner {
       if (at === length) return;
       const after = at + 4 < length ? bytes[at + 4] : -1;
       if (
-        startsAt(bytes, at, ROW_OPEN) &&
+        rowOpenAt(bytes, at, length) &&
         (after < 0 || isSpace(after) || after === SLASH || after === GREATER)
       ) {
         const contentStart = this.rowOpen(bytes, at);
@@ -246,7 +306,7 @@ export class SheetBytesScanner {
     while (true) {
       while (at < length && isSpace(bytes[at])) at++;
       if (at + 1 >= length) return -1;
-      if (bytes[at + 1] === SLASH) return startsAt(bytes, at, ROW_CLOSE) ? at : -1;
+      if (bytes[at + 1] === SLASH) return rowCloseAt(bytes, at, length) ? at : -1;
       at = excelShapedCell(bytes, at, length, cells);
       if (at < 0) return -1;
     }
@@ -298,8 +358,8 @@ export class SheetBytesScanner {
 
 /** SheetDataScanner's excelShapedCell on bytes: a cell in Excel's shape at `at`, ending by `end`; or -1. */
 function excelShapedCell(bytes: Uint8Array, at: number, end: number, cells: CellPositions): number {
-  if (!startsAt(bytes, at, CELL_OPEN)) return -1;
-  let p = at + CELL_OPEN.length;
+  if (!cellOpenAt(bytes, at, end)) return -1;
+  let p = at + 6;
   // No byte is read at or past `end`: a read past a typed array's end deoptimised this function (Chromium
   // compiled it again up to nine times in one read of 150,000 rows).
   let col = 0;
@@ -317,8 +377,8 @@ function excelShapedCell(bytes: Uint8Array, at: number, end: number, cells: Cell
   if (p === digitsFrom || p >= end || bytes[p] !== QUOTE) return -1;
   p++;
   let style = 0;
-  if (startsAt(bytes, p, STYLE)) {
-    p += STYLE.length;
+  if (attributeAt(bytes, p, end, LOWER_S)) {
+    p += 4;
     const from = p;
     for (; p < end; p++) {
       const c = bytes[p];
@@ -329,7 +389,7 @@ function excelShapedCell(bytes: Uint8Array, at: number, end: number, cells: Cell
     p++;
   }
   let shared = false;
-  if (startsAt(bytes, p, TYPE)) {
+  if (attributeAt(bytes, p, end, LOWER_T)) {
     if (p + 5 >= end) return -1;
     const t = bytes[p + 4];
     if ((t !== 115 && t !== 110) || bytes[p + 5] !== QUOTE) return -1; // "s" or "n"
@@ -343,13 +403,12 @@ function excelShapedCell(bytes: Uint8Array, at: number, end: number, cells: Cell
   }
   if (p >= end || bytes[p] !== GREATER) return -1;
   p++;
-  if (startsAt(bytes, p, CELL_CLOSE)) {
-    if (p + CELL_CLOSE.length > end) return -1;
+  if (cellCloseAt(bytes, p, end)) {
     cells.add(at + 2, attributesEnd, -1, -1, col, style, shared, true);
-    return p + CELL_CLOSE.length;
+    return p + 4;
   }
-  if (!startsAt(bytes, p, VALUE_OPEN)) return -1;
-  p += VALUE_OPEN.length;
+  if (!valueOpenAt(bytes, p, end)) return -1;
+  p += 3;
   const valueStart = p;
   // The value runs to the next "<"; an entity (&) or a carriage return (a line break to the parser) needs
   // the text scanner.
@@ -360,7 +419,7 @@ function excelShapedCell(bytes: Uint8Array, at: number, end: number, cells: Cell
     if (c === AMPERSAND || c === CARRIAGE_RETURN) return -1;
   }
   const valueEnd = p;
-  if (!startsAt(bytes, p, VALUE_CELL_CLOSE) || p + VALUE_CELL_CLOSE.length > end) return -1;
+  if (!valueCellCloseAt(bytes, p, end)) return -1;
   cells.add(at + 2, attributesEnd, valueStart, valueEnd, col, style, shared, true);
-  return p + VALUE_CELL_CLOSE.length;
+  return p + 8;
 }
